@@ -1,0 +1,8 @@
+"""Build the catalogue of offers: `python build.py --help`."""
+
+import sys
+
+from catalogue.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

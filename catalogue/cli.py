@@ -1,0 +1,126 @@
+"""The command line: `python build.py [check] …`. Exit codes: 0 ok, 1 content errors, 2 usage or set-up errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from . import pipeline
+from .i18n import MissingText
+from .problems import format_github, format_text
+from .write import UnsafeOutput
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(f"Fehler beim Aufruf: {message}\nHilfe: python build.py --help", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python build.py",
+        description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website. "
+        "Mit „check“ wird nur geprüft und nichts geschrieben.",
+    )
+    parser.add_argument("command", nargs="?", choices=["build", "check"], default="build",
+                        help="build (Standard): prüfen und Website schreiben; check: nur prüfen")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
+    parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
+    parser.add_argument("--strict", action="store_true", help="Warnungen zählen als Fehler")
+    parser.add_argument("--format", choices=["text", "github"], default="text",
+                        help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
+    parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
+                        help="Stichtag für die Prüfung von Daten (Standard: heute)")
+    return parser
+
+
+class TerminalProgress:
+    """Shows progress on a terminal, but only once a build has run for a couple of seconds."""
+
+    def __init__(self, stream, after_seconds: float = 2.0):
+        self.stream, self.after, self.started, self.shown = stream, after_seconds, time.perf_counter(), False
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if time.perf_counter() - self.started < self.after:
+            return
+        self.stream.write(f"\r{stage}: {done} von {total} …")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+
+
+def _print_problems(result: pipeline.Result, output_format: str) -> None:
+    formatter = format_github if output_format == "github" else format_text
+    for item in result.problems.sorted():
+        print(formatter(item), file=sys.stdout if output_format == "github" else sys.stderr)
+
+
+def _count(number: int, one: str, other: str) -> str:
+    return f"{number} {one if number == 1 else other}"
+
+
+def _summary(result: pipeline.Result, command: str, output: Path) -> str:
+    problems = result.problems
+    seconds = f"{result.seconds:.1f}".replace(".", ",")
+    warnings = _count(len(problems.warnings), "Warnung", "Warnungen")
+    if problems.errors:
+        files = len({p.file for p in problems.errors})
+        untouched = "" if command == "check" else f" Es wurde nichts geschrieben; {output} ist unverändert."
+        return (f"{_count(len(problems.errors), 'Fehler', 'Fehler')} in {_count(files, 'Datei', 'Dateien')}, "
+                f"{warnings}.{untouched}")
+    catalogue = result.catalogue
+    translations = sum(len(o.translations) for o in catalogue.offers)
+    counts = (f"{_count(len(catalogue.offers), 'Angebot', 'Angebote')}, "
+              f"{_count(len(catalogue.providers), 'Anbieter', 'Anbieter')}, "
+              f"{_count(len(catalogue.pages), 'freie Seite', 'freie Seiten')}, "
+              f"{_count(translations, 'Übersetzung', 'Übersetzungen')}")
+    if catalogue.unpublished:
+        counts += f", {_count(len(catalogue.unpublished), 'abgelaufenes Angebot', 'abgelaufene Angebote')} " \
+                  "nicht veröffentlicht"
+    if command == "check":
+        return f"Geprüft: {counts}. Keine Fehler, {warnings} ({seconds} s)."
+    return f"Fertig: {counts}; {result.pages_written} Seiten nach {output} geschrieben; {warnings}; {seconds} s."
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.content.is_dir():
+        print(f"Fehler: Den Inhaltsordner {args.content} gibt es nicht. Geben Sie ihn mit --content an.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    today = args.heute or date.today()
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.NoProgress()
+    try:
+        if args.command == "check":
+            result = pipeline.check(args.content, today, args.strict)
+        else:
+            result = pipeline.build(args.content, args.output, today, args.strict, progress=progress)
+    except UnsafeOutput as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except MissingText as error:
+        print(f"Fehler in den Vorlagen: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        if isinstance(progress, TerminalProgress):
+            progress.finish()
+    _print_problems(result, args.format)
+    print(_summary(result, args.command, args.output), file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_CONTENT

@@ -1,0 +1,134 @@
+"""Stage 4, generate: decide which pages exist, render them, and put the files beside them.
+
+Rendering runs in worker processes when there are enough pages for it to
+pay off; each worker renders and writes its own share, so no HTML crosses
+process boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import schemas
+from .i18n import Texts
+from .model import Catalogue
+from .templates import environment
+
+NOT_FOUND = "404.html"
+PARALLEL_FROM_PAGES = 400
+PAGES_PER_TASK = 250
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    path: str  # in the output folder, e.g. "angebote/krabbelgruppe/index.html"
+    template: str
+    context: dict = field(default_factory=dict)
+
+    def root(self, base_url: str) -> str:
+        """The way from this page to the site's root. Relative, so the site works under any sub-path; only the
+        404 page, which a server shows at any address, links from the path of basis_url."""
+        if self.path == NOT_FOUND:
+            return urlsplit(base_url).path
+        return "../" * self.path.count("/")
+
+    @property
+    def url_path(self) -> str:
+        return self.path.removesuffix("index.html")
+
+
+def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
+    pages = [PlannedPage("index.html", "pages/home.html")]
+    pages += [PlannedPage(f"angebote/{o.id}/index.html", "pages/offer.html", {"offer": o}) for o in catalogue.offers]
+    pages.append(PlannedPage("anbieter/index.html", "pages/providers.html"))
+    pages += [PlannedPage(f"anbieter/{p.id}/index.html", "pages/provider.html", {"provider": p})
+              for p in catalogue.providers]
+    pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p}) for p in catalogue.pages]
+    pages.append(PlannedPage(NOT_FOUND, "pages/not_found.html"))
+    return pages
+
+
+@dataclass
+class _Job:
+    catalogue: Catalogue
+    pages: list[PlannedPage]
+    layouts_dir: Path
+    output: Path
+
+
+_job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
+_environment = None
+
+
+def _render_range(start: int, end: int) -> int:
+    global _environment
+    if _environment is None:
+        _environment = environment(_job.layouts_dir, Texts.load(_job.layouts_dir))
+    for page in _job.pages[start:end]:
+        html = _environment.get_template(page.template).render(
+            **page.context, catalogue=_job.catalogue, site=_job.catalogue.site,
+            root=page.root(_job.catalogue.site.base_url), page_path=page.url_path, not_found=page.path == NOT_FOUND,
+        )
+        target = _job.output / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    return end - start
+
+
+def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress) -> None:
+    global _job, _environment
+    _job, _environment = _Job(catalogue, pages, layouts_dir, output), None
+    ranges = [(start, min(start + PAGES_PER_TASK, len(pages))) for start in range(0, len(pages), PAGES_PER_TASK)]
+    workers = min(os.cpu_count() or 1, len(ranges))
+    try:
+        if len(pages) < PARALLEL_FROM_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            done = 0
+            for start, end in ranges:
+                done += _render_range(start, end)
+                progress.update("Seiten", done, len(pages))
+            return
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = 0
+            for future in as_completed([pool.submit(_render_range, s, e) for s, e in ranges]):
+                done += future.result()
+                progress.update("Seiten", done, len(pages))
+    finally:
+        _job, _environment = None, None
+
+
+def write_stylesheet(layouts_dir: Path, output: Path) -> None:
+    """One stylesheet: the base styles, then each component's, in a fixed order."""
+    parts = [layouts_dir / "base.css"] + sorted((layouts_dir / "components").glob("*/*.css"))
+    css = "\n".join(f"/* {p.relative_to(layouts_dir).as_posix()} */\n{p.read_text(encoding='utf-8')}" for p in parts)
+    target = output / "assets" / "style.css"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(css, encoding="utf-8")
+
+
+def write_schemas(catalogue: Catalogue, output: Path) -> None:
+    """The JSON Schemas, with this catalogue's ids, for partners' editors."""
+    folder = output / "schema"
+    folder.mkdir(parents=True, exist_ok=True)
+    published = schemas.site_specific_schemas(catalogue.site.terms(), [p.id for p in catalogue.providers])
+    for name, schema in published.items():
+        (folder / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def copy_images(content_dir: Path, output: Path) -> None:
+    """The files in bilder/, but nothing a link inside it points to elsewhere on the machine."""
+    images = (content_dir / "bilder").resolve()
+    if not images.is_dir():
+        return
+    for source in sorted(images.rglob("*")):
+        relative = source.relative_to(images)
+        if source.is_file() and source.resolve().is_relative_to(images) and not relative.as_posix().startswith("."):
+            target = output / "bilder" / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)

@@ -1,0 +1,266 @@
+"""Every message a partner can get from `check`, in German, in one place.
+
+Each entry is (what is wrong, how to fix it). Partners are social workers,
+not programmers: say it plainly, name the key as they wrote it, and always
+say what to do next.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .problems import ERROR, ContentProblem
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # reading files
+    "not_utf8": (
+        "Die Datei ist nicht als UTF-8 gespeichert: In Zeile {line} steht ein Zeichen, das nicht gelesen werden kann.",
+        "Öffnen Sie die Datei im Editor und speichern Sie sie mit der Kodierung „UTF-8“ "
+        "(meist unter „Speichern unter …“ → „Codierung“).",
+    ),
+    "unreadable": (
+        "Die Datei kann nicht gelesen werden ({reason}).",
+        "Prüfen Sie, ob die Datei vorhanden ist und gelesen werden darf.",
+    ),
+    "no_front_matter": (
+        "Die Datei beginnt nicht mit einem Vorspann zwischen zwei Zeilen „---“.",
+        "Schreiben Sie in die erste Zeile nur „---“, darunter die Angaben (z. B. „titel: …“), dann wieder eine "
+        "Zeile „---“ und danach die Beschreibung. Die Vorlage in CONTRIBUTING.md zeigt, wie es aussieht.",
+    ),
+    "unclosed_front_matter": (
+        "Der Vorspann, der in Zeile 1 mit „---“ beginnt, wird nicht mit einer Zeile „---“ beendet.",
+        "Setzen Sie nach der letzten Angabe eine Zeile, in der nur „---“ steht.",
+    ),
+    "yaml_syntax": ("Die Angaben können nicht gelesen werden: {problem}", "{hint}"),
+    "not_mapping": (
+        "Die Angaben müssen Zeilen der Form „schlüssel: wert“ sein, hier steht aber {found}.",
+        "Schreiben Sie jede Angabe in eine eigene Zeile, z. B. „titel: Krabbelgruppe“.",
+    ),
+    "duplicate_key": (
+        "Die Angabe „{key}“ steht zweimal (auch in Zeile {other_line}).",
+        "Löschen Sie eine der beiden Zeilen oder fassen Sie sie zusammen.",
+    ),
+    "missing_site_yaml": (
+        "Die Datei site.yaml fehlt; ohne sie kennt der Katalog weder Stadtteile noch Themen.",
+        "Legen Sie site.yaml im Inhaltsordner an (Aufbau: siehe Beschreibung des Inhaltsformats).",
+    ),
+    "not_markdown": (
+        "Diese Datei wird nicht gelesen, weil ihr Name nicht auf „.md“ endet.",
+        "Benennen Sie sie um, sodass sie auf „.md“ endet, oder löschen Sie sie.",
+    ),
+    "bad_id": (
+        "Der Dateiname „{name}“ taugt nicht als Kennung: {reason}.",
+        "Benennen Sie die Datei um, z. B. in „{suggestion}“. Erlaubt sind nur Kleinbuchstaben a–z, "
+        "Ziffern und Bindestriche, 3 bis 80 Zeichen; die Kennung ist die Adresse der Seite.",
+    ),
+    "duplicate_id": (
+        "Die Kennung „{id}“ gibt es zweimal: {first} und {second}.",
+        "Benennen Sie eine der beiden Dateien um; jede Kennung darf es nur einmal geben.",
+    ),
+    "reserved_id": (
+        "Der Name „{id}“ ist für einen Bereich der Website reserviert.",
+        "Benennen Sie die Seite um, z. B. in „{id}-info.md“. Reserviert sind: {reserved}.",
+    ),
+    "translation_without_original": (
+        "Zu dieser Übersetzung gibt es keine deutsche Fassung angebote/{id}.md.",
+        "Legen Sie zuerst angebote/{id}.md an, oder benennen Sie die Übersetzung wie die deutsche Datei, "
+        "mit dem Sprachkürzel vor „.md“{suggestion}.",
+    ),
+    "subfolder": (
+        "Der Unterordner „{name}“ wird nicht gelesen; Angebote, Anbieter und Seiten liegen direkt im Ordner.",
+        "Verschieben Sie die Dateien eine Ebene höher (Bilder gehören in den Ordner bilder/).",
+    ),
+    "bad_language_code": (
+        "„{code}“ ist kein Sprachkürzel nach ISO 639-1.{suggestion}",
+        "Verwenden Sie zwei Kleinbuchstaben, z. B. de (Deutsch), en (Englisch), tr (Türkisch), ar (Arabisch), "
+        "uk (Ukrainisch), ru (Russisch){easy_language}.",
+    ),
+    "translation_extra_places": (
+        "Die Übersetzung nennt {count} Orte, die deutsche Fassung nur {original}.",
+        "Übersetzen Sie nur die Hinweise der Orte aus der deutschen Datei, in derselben Reihenfolge.",
+    ),
+    # structure (from the JSON Schemas)
+    "required": (
+        "Die Pflichtangabe „{key}“ fehlt.",
+        "{description}Ergänzen Sie eine Zeile „{key}: …“.",
+    ),
+    "unknown_key": (
+        "Die Angabe „{key}“ gibt es hier nicht.{suggestion}",
+        "{fix}Erlaubt sind: {allowed}.",
+    ),
+    "wrong_type": (
+        "„{key}“ muss {expected} sein, hier steht {found}.",
+        "{description}{example}",
+    ),
+    "too_short": (
+        "„{key}“ ist zu kurz: {length} Zeichen, nötig sind mindestens {limit}.",
+        "{description}",
+    ),
+    "too_long": (
+        "„{key}“ ist zu lang: {length} Zeichen, erlaubt sind höchstens {limit}.",
+        "{description}Kürzen Sie den Text; Einzelheiten gehören in die Beschreibung unter dem Vorspann.",
+    ),
+    "empty": ("„{key}“ darf nicht leer sein.", "{description}"),
+    "too_few_items": (
+        "„{key}“ braucht mindestens {limit} Eintrag.",
+        "{description}",
+    ),
+    "not_enough_keys": (
+        "„{key}“ braucht mindestens einen Eintrag.",
+        "{description}",
+    ),
+    "duplicate_item": (
+        "In „{key}“ steht „{value}“ mehr als einmal.",
+        "Löschen Sie den doppelten Eintrag.",
+    ),
+    "not_allowed_value": (
+        "„{value}“ ist bei „{key}“ nicht erlaubt.{suggestion}",
+        "Erlaubt sind: {allowed}.",
+    ),
+    "bad_form": ("„{value}“ hat bei „{key}“ nicht die richtige Form.", "{hint}"),
+    "bad_date": (
+        "„{value}“ ist kein gültiges Datum.",
+        "Prüfen Sie Tag und Monat. Ein Datum wird als JJJJ-MM-TT geschrieben, z. B. 2026-03-01.",
+    ),
+    "too_small": ("„{key}“ darf nicht kleiner als {limit} sein, hier steht {value}.", "{description}"),
+    "too_large": ("„{key}“ darf nicht größer als {limit} sein, hier steht {value}.", "{description}"),
+    "schema_other": ("„{key}“ ist so nicht erlaubt ({detail}).", "{description}"),
+    # meaning (checks across files)
+    "unknown_term": (
+        "„{value}“ ist bei „{key}“ nicht bekannt: site.yaml nennt {what} mit dieser Kennung.{suggestion}",
+        "Erlaubt sind: {allowed}. Neue Einträge trägt die Koordination in site.yaml ein.",
+    ),
+    "unknown_provider": (
+        "Den Anbieter „{value}“ gibt es nicht: Im Ordner anbieter/ fehlt die Datei {value}.md.{suggestion}",
+        "Schreiben Sie die Kennung eines vorhandenen Anbieters ({allowed}) oder legen Sie anbieter/{value}.md an.",
+    ),
+    "date_in_future": (
+        "Das Datum {value} bei „{key}“ liegt in der Zukunft.",
+        "Tragen Sie das Datum ein, an dem Sie den Eintrag zuletzt geprüft haben: heute ({today}) oder früher.",
+    ),
+    "time_order": (
+        "Die Uhrzeit bei „von“ ({start}) liegt nicht vor der bei „bis“ ({end}).",
+        "„von“ ist der Beginn, „bis“ das Ende, z. B. „von: 09:30“ und „bis: 11:00“. Uhrzeiten nach Mittag "
+        "bitte im 24-Stunden-Format (14:00, nicht 2:00).",
+    ),
+    "age_order": (
+        "Das Alter bei „von“ ({start}) ist größer als bei „bis“ ({end}).",
+        "„von“ ist das jüngste Alter, „bis“ das älteste, z. B. „von: 3“ und „bis: 6“.",
+    ),
+    "image_missing": (
+        "Das Bild „{value}“ gibt es im Ordner bilder/ nicht.{suggestion}",
+        "Legen Sie die Datei in den Ordner bilder/ oder korrigieren Sie den Dateinamen (Groß- und "
+        "Kleinschreibung zählt).",
+    ),
+    "image_outside": (
+        "Das Bild „{value}“ liegt nicht im Ordner bilder/.",
+        "Legen Sie das Bild in den Ordner bilder/ und schreiben Sie nur den Dateinamen, z. B. „datei: foto.jpg“.",
+    ),
+    "image_type": (
+        "„{value}“ ist keine Bilddatei, die alle Browser anzeigen.",
+        "Verwenden Sie ein Bild im Format JPG, PNG, WebP, AVIF oder GIF.",
+    ),
+    "phase_duplicate": (
+        "Die Lebensphase „{value}“ steht mehr als einmal in site.yaml.",
+        "Jede Lebensphase braucht eine eigene Kennung bei „id“.",
+    ),
+    "phase_order": (
+        "Die Lebensphase „{value}“ steht nicht in biografischer Reihenfolge: sie beginnt mit {start} Jahren, "
+        "die davor mit {previous}.",
+        "Ordnen Sie die Lebensphasen von der Schwangerschaft bis zum jungen Erwachsenenalter.",
+    ),
+    # warnings
+    "overdue": (
+        "Der Eintrag wurde zuletzt am {stand} geprüft; das ist mehr als {months} Monate her.",
+        "Prüfen Sie, ob alles noch stimmt, und setzen Sie „stand“ auf das Datum der Prüfung.",
+    ),
+    "expired": (
+        "Das Angebot gilt nur bis {value} und wird deshalb nicht veröffentlicht.",
+        "Löschen Sie die Datei, wenn es das Angebot nicht mehr gibt, oder setzen Sie „gueltig_bis“ auf ein "
+        "späteres Datum.",
+    ),
+}
+
+# PyYAML's English problem texts, as partners should read them.
+YAML_PROBLEMS: list[tuple[str, str, str]] = [
+    (
+        "found character '\\t'",
+        "In dieser Zeile steht ein Tabulatorzeichen.",
+        "Rücken Sie nur mit Leerzeichen ein, nicht mit der Tabulatortaste.",
+    ),
+    (
+        "mapping values are not allowed here",
+        "Hier steht ein Doppelpunkt, wo keiner stehen darf.",
+        "Steht in einem Text ein Doppelpunkt (z. B. „Hinweis: …“)? Dann setzen Sie den ganzen Text in "
+        "Anführungszeichen: titel: \"Hinweis: …\".",
+    ),
+    (
+        "could not find expected ':'",
+        "Nach einem Schlüssel fehlt der Doppelpunkt.",
+        "Jede Angabe hat die Form „schlüssel: wert“ mit Doppelpunkt und Leerzeichen.",
+    ),
+    (
+        "expected <block end>",
+        "Die Einrückung passt nicht zu den Zeilen davor.",
+        "Rücken Sie Zeilen, die zusammengehören, gleich weit mit Leerzeichen ein.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
+        "Schließen Sie jedes „\"“, „'“, „[“ und „{“ in derselben Angabe wieder.",
+    ),
+    (
+        "found undefined alias",
+        "Hier steht ein „*“ am Anfang eines Wertes; das hat in YAML eine besondere Bedeutung.",
+        "Setzen Sie den Text in Anführungszeichen, z. B. \"*neu*\".",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "Hier steht ein „*“ oder „&“ am Anfang eines Wertes; das hat in YAML eine besondere Bedeutung.",
+        "Setzen Sie den Text in Anführungszeichen.",
+    ),
+    (
+        "found character '@' that cannot start any token",
+        "Ein Wert darf nicht mit „@“ beginnen.",
+        "Setzen Sie den Text in Anführungszeichen.",
+    ),
+    (
+        "found character '`' that cannot start any token",
+        "Ein Wert darf nicht mit „`“ beginnen.",
+        "Setzen Sie den Text in Anführungszeichen.",
+    ),
+]
+YAML_FALLBACK_HINT = (
+    "Prüfen Sie diese Zeile und die davor: Einrückung nur mit Leerzeichen, nach jedem Schlüssel ein "
+    "Doppelpunkt mit Leerzeichen, Texte mit „:“ oder „#“ in Anführungszeichen."
+)
+
+
+def yaml_problem_in_german(problem: str) -> tuple[str, str]:
+    for english, message, hint in YAML_PROBLEMS:
+        if english in problem:
+            return message, hint
+    return f"Fehler im YAML-Format ({problem}).", YAML_FALLBACK_HINT
+
+
+def suggest(value: str, choices) -> str:
+    """The closest known word, for „Meinten Sie …?“, or "" when nothing is close."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def did_you_mean(value: str, choices) -> str:
+    close = suggest(value, choices)
+    return f" Meinten Sie „{close}“?" if close else ""
+
+
+def listing(values, limit: int = 25) -> str:
+    values = [str(v) for v in values]
+    if len(values) > limit:
+        return ", ".join(values[:limit]) + f" … (insgesamt {len(values)})"
+    return ", ".join(values) if values else "(keine)"
+
+
+def problem(name: str, file, line, key: str = "", severity: str = ERROR, **values) -> ContentProblem:
+    message, hint = MESSAGES[name]
+    return ContentProblem(file, line, key, message.format(**values), hint.format(**values), severity)

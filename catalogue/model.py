@@ -1,0 +1,193 @@
+"""Stage 3, model: the catalogue as the rest of the build sees it, built from checked data only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+WHOLE_CITY = "ganz-stadt"
+WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
+FORMATS = ("vor-ort", "online", "telefon", "hausbesuch")
+
+
+@dataclass(frozen=True)
+class LifePhase:
+    id: str
+    name: str
+    age_from: int
+    age_to: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    name: str
+    phone: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    contact_person: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    web: str = ""
+
+
+@dataclass
+class Site:
+    title: str
+    city: str
+    base_url: str
+    publisher: Publisher
+    topics: dict[str, str]
+    life_phases: list[LifePhase]
+    districts: dict[str, str]
+    accessibility: dict[str, str]
+    help_lines: list[HelpLine]
+    review_months: int
+    feedback_email: str
+    feedback_url: str
+
+    def terms(self) -> dict[str, list[str]]:
+        """The ids an offer may use, by key."""
+        return {
+            "themen": list(self.topics),
+            "lebensphasen": [phase.id for phase in self.life_phases],
+            "stadtteile": list(self.districts),
+            "barrierefreiheit": list(self.accessibility),
+        }
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    street: str = ""
+    postcode: str = ""
+    town: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RegularTime:
+    days: tuple[str, ...]
+    start: str
+    end: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    day: date
+    start: str = ""
+    end: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    web: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    file: str
+    alt: str
+    decorative: bool = False
+
+
+@dataclass
+class Translation:
+    offer_id: str
+    language: str
+    title: str
+    summary: str
+    costs: str
+    registration: str
+    place_notes: tuple[str, ...]
+    body: str
+
+
+@dataclass
+class Offer:
+    id: str
+    title: str
+    summary: str
+    provider_id: str
+    topics: tuple[str, ...]
+    life_phases: tuple[str, ...]
+    districts: tuple[str, ...]
+    checked: date
+    age_from: int | None = None
+    age_to: int | None = None
+    free: bool = False
+    costs: str = ""
+    registration: str = ""
+    languages: tuple[str, ...] = ("de",)
+    accessibility: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[RegularTime, ...] = ()
+    events: tuple[DatedEvent, ...] = ()
+    contact: Contact = Contact()
+    image: Image | None = None
+    formats: tuple[str, ...] = ("vor-ort",)
+    keywords: tuple[str, ...] = ()
+    example: bool = False
+    valid_until: date | None = None
+    body: str = ""
+    translations: dict[str, Translation] = field(default_factory=dict)
+
+
+@dataclass
+class Provider:
+    id: str
+    name: str
+    checked: date
+    kind: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    web: str = ""
+    example: bool = False
+    body: str = ""
+    offers: list[Offer] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    id: str
+    title: str
+    language: str = "de"
+    order: float | None = None
+    body: str = ""
+
+
+@dataclass
+class Catalogue:
+    site: Site
+    offers: list[Offer]  # published, in German collation order of their titles
+    providers: list[Provider]  # in German collation order of their names
+    pages: list[Page]  # in footer order
+    unpublished: list[Offer]  # past their gueltig_bis
+
+    def provider(self, provider_id: str) -> Provider:
+        return self._providers_by_id[provider_id]
+
+    @cached_property
+    def _providers_by_id(self) -> dict[str, Provider]:
+        return {p.id: p for p in self.providers}
+
+    @cached_property
+    def by_life_phase(self) -> dict[str, list[Offer]]:
+        """The published offers of each life phase, in the catalogue's order."""
+        groups: dict[str, list[Offer]] = {phase.id: [] for phase in self.site.life_phases}
+        for offer in self.offers:
+            for phase in offer.life_phases:
+                groups[phase].append(offer)
+        return groups

@@ -1,0 +1,64 @@
+"""The whole build, in the order it happens: validate → model → generate → write.
+
+Everything is read and checked before the first file is written; the
+output appears only when all of it worked.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import generate
+from .model import Catalogue
+from .problems import Problems
+from .validate import load_catalogue
+from .write import atomic_output, check_output_folder
+
+LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
+
+
+@dataclass
+class Result:
+    problems: Problems
+    catalogue: Catalogue | None
+    pages_written: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+class NoProgress:
+    def update(self, stage: str, done: int, total: int) -> None:
+        pass
+
+
+def check(content_dir: Path, today: date, strict: bool = False) -> Result:
+    started = time.perf_counter()
+    catalogue, problems = load_catalogue(content_dir, today)
+    if strict:
+        problems.promote_warnings()
+    return Result(problems, catalogue, seconds=time.perf_counter() - started)
+
+
+def build(content_dir: Path, output: Path, today: date, strict: bool = False, layouts_dir: Path = LAYOUTS_DIR,
+          progress=NoProgress()) -> Result:
+    started = time.perf_counter()
+    check_output_folder(output, content_dir)
+    result = check(content_dir, today, strict)
+    if not result.ok:
+        return result
+    catalogue = result.catalogue
+    pages = generate.plan_pages(catalogue)
+    with atomic_output(output) as staging:
+        generate.render_pages(catalogue, pages, layouts_dir, staging, progress)
+        generate.write_stylesheet(layouts_dir, staging)
+        generate.write_schemas(catalogue, staging)
+        generate.copy_images(content_dir, staging)
+    result.pages_written = len(pages)
+    result.seconds = time.perf_counter() - started
+    return result

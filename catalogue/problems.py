@@ -1,0 +1,103 @@
+"""The one type for problems in content files, and how they are printed.
+
+Every check in the build reports a ContentProblem; nothing else reaches a
+partner. Problems are collected for the whole run and printed together,
+sorted by file, so a pull request shows all of them at once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    file: Path
+    line: int | None
+    key: str
+    message: str
+    hint: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def sort_key(self):
+        return (str(self.file), self.line or 0, self.key, self.message)
+
+
+@dataclass
+class Problems:
+    """All problems of one run."""
+
+    items: list[ContentProblem] = field(default_factory=list)
+
+    def add(self, problem: ContentProblem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems) -> None:
+        self.items.extend(problems)
+
+    def sorted(self) -> list[ContentProblem]:
+        return sorted(self.items, key=ContentProblem.sort_key)
+
+    @property
+    def errors(self) -> list[ContentProblem]:
+        return [p for p in self.items if p.is_error]
+
+    @property
+    def warnings(self) -> list[ContentProblem]:
+        return [p for p in self.items if not p.is_error]
+
+    def promote_warnings(self) -> None:
+        """--strict: every warning counts as an error."""
+        self.items = [
+            ContentProblem(p.file, p.line, p.key, p.message, p.hint, ERROR) for p in self.items
+        ]
+
+
+def display_path(path: Path) -> str:
+    """The path as a partner sees it in the repository: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def format_text(problem: ContentProblem) -> str:
+    label = "Fehler" if problem.is_error else "Warnung"
+    where = display_path(problem.file)
+    if problem.line:
+        where += f":{problem.line} (Zeile {problem.line})"
+    key = f", Angabe „{problem.key}“" if problem.key else ""
+    lines = [f"{label}: {where}{key}", f"  {problem.message}"]
+    if problem.hint:
+        lines.append(f"  So beheben Sie es: {problem.hint}")
+    return "\n".join(lines)
+
+
+def _escape_github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_github_property(text: str) -> str:
+    return _escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problem: ContentProblem) -> str:
+    """A GitHub Actions workflow command, shown inline on the pull request's changed line."""
+    command = "error" if problem.is_error else "warning"
+    properties = [f"file={_escape_github_property(display_path(problem.file))}"]
+    if problem.line:
+        properties.append(f"line={problem.line}")
+    title = f"Angabe „{problem.key}“" if problem.key else "Datei"
+    properties.append(f"title={_escape_github_property(title)}")
+    message = problem.message + (f"\nSo beheben Sie es: {problem.hint}" if problem.hint else "")
+    return f"::{command} {','.join(properties)}::{_escape_github_data(message)}"

@@ -1,0 +1,162 @@
+"""Stage 1, read: turn files into data, or into problems with a line number.
+
+Parsing uses PyYAML's C loader. Line numbers are found only when a file has
+something to report: then the same text is composed into nodes, which carry
+their positions, and the problem's key path is looked up there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .messages import problem, yaml_problem_in_german
+from .problems import ContentProblem
+
+_YAML11_SURPRISES = {
+    "tag:yaml.org,2002:timestamp",  # dates stay text, exactly as an editor's schema sees them
+    "tag:yaml.org,2002:bool",  # "no" (Norwegian) or "on" must not become false/true
+    "tag:yaml.org,2002:int",  # "14:00" must not become 840, "0800" must keep its zero
+    "tag:yaml.org,2002:float",
+}
+
+
+class ContentLoader(yaml.CSafeLoader):
+    """YAML as partners mean it: the C parser with YAML 1.2's plain scalars, and no duplicate keys."""
+
+    def construct_mapping(self, node, deep=False):
+        first_line: dict = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in first_line:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key {key_node.value!r} first at line {first_line[key_node.value] + 1}",
+                        key_node.start_mark,
+                    )
+                first_line[key_node.value] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _YAML11_SURPRISES]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+ContentLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+ContentLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+ContentLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_END = {"---", "..."}
+
+
+@dataclass
+class SourceFile:
+    """One content file: its YAML data, its Markdown body, and how to find a key's line."""
+
+    path: Path
+    data: dict
+    body: str
+    yaml_text: str
+    yaml_first_line: int  # line in the file where the YAML text starts (1-based)
+    body_first_line: int
+    _root: yaml.Node | None = None
+
+    def line_of(self, key_path=()) -> int:
+        """Line of the deepest key on key_path that exists; of the front matter for an empty path."""
+        if self._root is None:
+            self._root = yaml.compose(self.yaml_text, Loader=ContentLoader)
+        node, line = self._root, None
+        for step in key_path:
+            if isinstance(node, yaml.MappingNode):
+                match = next((pair for pair in node.value if pair[0].value == step), None)
+                if match is None:
+                    break
+                line = match[0].start_mark.line
+                node = match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+                line = node.start_mark.line
+            else:
+                break
+        if line is None:
+            return max(self.yaml_first_line - 1, 1)  # the opening "---", or line 1 of a YAML file
+        return self.yaml_first_line + line
+
+
+def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [problem("unreadable", path, None, reason=error.strerror or str(error))]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [problem("not_utf8", path, line, line=line)]
+    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
+
+
+def parse_yaml(path: Path, yaml_text: str, first_line: int) -> tuple[dict | None, list[ContentProblem]]:
+    try:
+        data = yaml.load(yaml_text, Loader=ContentLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem_text = error.problem or str(error)
+        duplicate = re.match(r"duplicate key '(.*)' first at line (\d+)", problem_text)
+        if duplicate:
+            key, other = duplicate.group(1), int(duplicate.group(2))
+            return None, [problem("duplicate_key", path, line, key, key=key, other_line=first_line + other - 1)]
+        message, hint = yaml_problem_in_german(problem_text)
+        return None, [problem("yaml_syntax", path, line, problem=message, hint=hint)]
+    except yaml.YAMLError as error:
+        message, hint = yaml_problem_in_german(str(error))
+        return None, [problem("yaml_syntax", path, first_line, problem=message, hint=hint)]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        found = "eine Liste" if isinstance(data, list) else f"nur der Text „{data}“"
+        return None, [problem("not_mapping", path, first_line, found=found)]
+    return data, []
+
+
+def read_markdown_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
+    """A Markdown file with YAML front matter between two '---' lines."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return None, [problem("no_front_matter", path, 1)]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in FRONT_MATTER_END), None)
+    if end is None:
+        return None, [problem("unclosed_front_matter", path, 1)]
+    yaml_text = "\n".join(lines[1:end]) + "\n"
+    data, problems = parse_yaml(path, yaml_text, first_line=2)
+    if data is None:
+        return None, problems
+    body = "\n".join(lines[end + 1 :])
+    return SourceFile(path, data, body, yaml_text, 2, end + 2), []
+
+
+def read_yaml_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    data, problems = parse_yaml(path, text, first_line=1)
+    if data is None:
+        return None, problems
+    return SourceFile(path, data, "", text, 1, 1), []

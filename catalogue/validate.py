@@ -1,0 +1,466 @@
+"""Stage 2, validate: read every file of a content folder and check it before anything is written.
+
+Structure (keys, types, forms) is checked against the JSON Schemas; what a
+schema cannot know (ids from site.yaml, providers, dates relative to today,
+image files, the order of two times) is checked here. All problems of a run
+are collected; the model is built only when there is no error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from . import schemas
+from .collation import german_sort_key
+from .languages import EASY_GERMAN, is_language_code
+from .messages import did_you_mean, listing, problem, suggest
+from .model import (
+    WHOLE_CITY,
+    Catalogue,
+    Contact,
+    DatedEvent,
+    HelpLine,
+    Image,
+    LifePhase,
+    Offer,
+    Page,
+    Place,
+    Provider,
+    Publisher,
+    RegularTime,
+    Site,
+    Translation,
+)
+from .problems import WARNING, Problems
+from .read import SourceFile, read_markdown_file, read_yaml_file
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]{3,80}$")
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
+# Top-level folders of the built site that a free page must not take over.
+RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "schema", "suche", "lebensphasen", "themen",
+                     "stadtteile", "merkliste", "luecken", "daten", "pagefind")
+TERM_WHAT = {
+    "themen": "kein Thema",
+    "lebensphasen": "keine Lebensphase",
+    "stadtteile": "keinen Stadtteil",
+    "barrierefreiheit": "kein Merkmal der Barrierefreiheit",
+}
+
+
+@dataclass
+class _Context:
+    content_dir: Path
+    today: date
+    problems: Problems
+    site: Site | None = None
+    provider_ids: list[str] = field(default_factory=list)
+    images: set[str] = field(default_factory=set)
+
+
+def load_catalogue(content_dir: Path, today: date) -> tuple[Catalogue | None, Problems]:
+    context = _Context(content_dir, today, Problems())
+    context.site = _load_site(context)
+    context.images = _image_files(content_dir / "bilder")
+    providers = _load_providers(context)
+    context.provider_ids = sorted(p.id for p in providers)
+    offers, translations = _load_offers(context)
+    pages = _load_pages(context)
+    if context.problems.errors or context.site is None:
+        return None, context.problems
+    return _assemble(context, providers, offers, translations, pages), context.problems
+
+
+def _assemble(context, providers, offers, translations, pages) -> Catalogue:
+    offers_by_id = {offer.id: offer for offer in offers}
+    for translation in translations:
+        offers_by_id[translation.offer_id].translations[translation.language] = translation
+    published = [o for o in offers if o.valid_until is None or o.valid_until >= context.today]
+    unpublished = [o for o in offers if o not in published]
+    published.sort(key=lambda o: (german_sort_key(o.title), o.id))
+    providers.sort(key=lambda p: (german_sort_key(p.name), p.id))
+    providers_by_id = {p.id: p for p in providers}
+    for offer in published:
+        providers_by_id[offer.provider_id].offers.append(offer)
+    pages.sort(key=lambda p: (p.order is None, p.order or 0, german_sort_key(p.title), p.id))
+    return Catalogue(context.site, published, providers, pages, unpublished)
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+
+def _entries(folder: Path, context: _Context) -> list[Path]:
+    """The Markdown files of a content folder, in a stable order; anything else is reported."""
+    if not folder.is_dir():
+        return []
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            context.problems.add(problem("subfolder", path, None, severity=WARNING, name=path.name))
+        elif path.suffix != ".md":
+            context.problems.add(problem("not_markdown", path, None, severity=WARNING))
+        else:
+            files.append(path)
+    return files
+
+
+def _slug(text: str) -> str:
+    text = text.lower().replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return (text or "angebot")[:80].ljust(3, "0")
+
+
+def _id_ok(path: Path, stem: str, context: _Context) -> bool:
+    if ID_PATTERN.match(stem):
+        return True
+    if len(stem) < 3:
+        reason = "sie ist kürzer als 3 Zeichen"
+    elif len(stem) > 80:
+        reason = "sie ist länger als 80 Zeichen"
+    elif stem != stem.lower():
+        reason = "sie enthält Großbuchstaben"
+    elif " " in stem:
+        reason = "sie enthält Leerzeichen"
+    else:
+        chars = "".join(sorted({c for c in stem if not re.match(r"[a-z0-9-]", c)}))
+        reason = f"sie enthält die Zeichen „{chars}“"
+    context.problems.add(problem("bad_id", path, 1, name=path.name, reason=reason,
+                                 suggestion=_slug(stem) + path.suffix))
+    return False
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, last_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _check_stand(source: SourceFile, context: _Context, label: str = "stand") -> None:
+    stand = _date(source.data.get(label))
+    if stand is None:
+        return
+    if stand > context.today:
+        context.problems.add(problem("date_in_future", source.path, source.line_of([label]), label, key=label,
+                                     value=stand.isoformat(), today=context.today.isoformat()))
+    months = context.site.review_months if context.site else 12
+    if _add_months(stand, months) < context.today:
+        context.problems.add(problem("overdue", source.path, source.line_of([label]), label, severity=WARNING,
+                                     stand=stand.isoformat(), months=months))
+
+
+def _time_order(source: SourceFile, key: str, context: _Context) -> None:
+    items = source.data.get(key)
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        start, end = (item.get("von"), item.get("bis")) if isinstance(item, dict) else (None, None)
+        if isinstance(start, str) and isinstance(end, str) and ":" in start and ":" in end:
+            if _minutes(start) >= _minutes(end):
+                path = [key, index, "bis"]
+                context.problems.add(problem("time_order", source.path, source.line_of(path),
+                                             schemas.key_label(path), start=start, end=end))
+
+
+def _minutes(clock: str) -> int:
+    hours, _, minutes = clock.partition(":")
+    return int(hours) * 60 + int(minutes or 0)
+
+
+# --- site.yaml -----------------------------------------------------------------------------------------
+
+
+def _load_site(context: _Context) -> Site | None:
+    path = context.content_dir / "site.yaml"
+    if not path.is_file():
+        context.problems.add(problem("missing_site_yaml", path, None))
+        return None
+    source, problems = read_yaml_file(path)
+    context.problems.extend(problems)
+    if source is None:
+        return None
+    structural = schemas.schema_problems(source, schemas.SITE)
+    context.problems.extend(structural)
+    if structural:
+        return None
+    data = source.data
+    phases = [LifePhase(p["id"], p["name"], p["alter_von"], p["alter_bis"], p.get("beschreibung", ""))
+              for p in data["lebensphasen"]]
+    seen: set[str] = set()
+    for index, phase in enumerate(phases):
+        line = source.line_of(["lebensphasen", index, "id"])
+        key = schemas.key_label(["lebensphasen", index])
+        if phase.id in seen:
+            context.problems.add(problem("phase_duplicate", path, line, key, value=phase.id))
+        seen.add(phase.id)
+        if phase.age_from > phase.age_to:
+            context.problems.add(problem("age_order", path, source.line_of(["lebensphasen", index, "alter_bis"]),
+                                         key, start=phase.age_from, end=phase.age_to))
+        if index and phase.age_from < phases[index - 1].age_from:
+            context.problems.add(problem("phase_order", path, line, key, value=phase.id, start=phase.age_from,
+                                         previous=phases[index - 1].age_from))
+    publisher = data["herausgeber"]
+    feedback = data.get("feedback", {})
+    return Site(
+        title=data["titel"],
+        city=data["stadt"],
+        base_url=data["basis_url"].rstrip("/") + "/",
+        publisher=Publisher(publisher["name"], publisher.get("ansprechperson", ""), publisher.get("adresse", ""),
+                            _text(publisher.get("telefon")), publisher.get("email", ""), publisher.get("web", "")),
+        topics=dict(data["themen"]),
+        life_phases=phases,
+        districts={WHOLE_CITY: "", **data["stadtteile"]},
+        accessibility=dict(data["barrierefreiheit"]),
+        help_lines=[HelpLine(h["name"], _text(h["telefon"]), h.get("hinweis", "")) for h in data.get("hilfe", [])],
+        review_months=data.get("pruefintervall_monate", 12),
+        feedback_email=feedback.get("email", publisher.get("email", "")),
+        feedback_url=feedback.get("url", ""),
+    )
+
+
+# --- images --------------------------------------------------------------------------------------------
+
+
+def _image_files(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+
+def _check_image(source: SourceFile, context: _Context) -> None:
+    image = source.data.get("bild")
+    name = image.get("datei") if isinstance(image, dict) else None
+    if not isinstance(name, str) or not name or name.startswith("/") or ".." in PurePosixPath(name).parts:
+        return  # the schema already reports this
+    line = source.line_of(["bild", "datei"])
+    folder = context.content_dir / "bilder"
+    if name not in context.images:
+        context.problems.add(problem("image_missing", source.path, line, "bild → datei", value=name,
+                                     suggestion=did_you_mean(name, sorted(context.images))))
+    elif not (folder / name).resolve().is_relative_to(folder.resolve()):
+        context.problems.add(problem("image_outside", source.path, line, "bild → datei", value=name))
+    elif PurePosixPath(name).suffix.lower() not in IMAGE_SUFFIXES:
+        context.problems.add(problem("image_type", source.path, line, "bild → datei", severity=WARNING, value=name))
+
+
+# --- providers -----------------------------------------------------------------------------------------
+
+
+def _load_providers(context: _Context) -> list[Provider]:
+    providers = []
+    for path in _entries(context.content_dir / "anbieter", context):
+        source, problems = read_markdown_file(path)
+        context.problems.extend(problems)
+        id_ok = _id_ok(path, path.stem, context)
+        if source is None:
+            continue
+        structural = schemas.schema_problems(source, schemas.PROVIDER)
+        context.problems.extend(structural)
+        _check_stand(source, context)
+        if structural or not id_ok:
+            continue
+        data = source.data
+        providers.append(Provider(
+            id=path.stem, name=data["name"], checked=_date(data["stand"]), kind=data.get("art", ""),
+            address=data.get("adresse", ""), phone=_text(data.get("telefon")), email=data.get("email", ""),
+            web=data.get("web", ""), example=data.get("beispiel", False), body=source.body,
+        ))
+    return providers
+
+
+# --- offers and their translations ---------------------------------------------------------------------
+
+
+def _load_offers(context: _Context) -> tuple[list[Offer], list[Translation]]:
+    offers: list[Offer] = []
+    translation_sources: list[tuple[SourceFile, str, str]] = []
+    places_of_original: dict[str, int] = {}
+    for path in _entries(context.content_dir / "angebote", context):
+        stem, _, language = path.stem.partition(".")
+        source, problems = read_markdown_file(path)
+        context.problems.extend(problems)
+        id_ok = _id_ok(path, stem, context)
+        if language:
+            if source is not None and _language_ok(path, language, context) and id_ok:
+                translation_sources.append((source, stem, language))
+            elif source is not None:
+                context.problems.extend(schemas.schema_problems(source, schemas.TRANSLATION))
+            continue
+        if id_ok:
+            places = source.data.get("orte") if source else None
+            places_of_original[stem] = len(places) if isinstance(places, list) else 0
+        offer = _check_offer(source, stem, context, id_ok) if source else None
+        if offer is not None:
+            offers.append(offer)
+    translations = [t for t in (_check_translation(s, i, lang, places_of_original, context)
+                                for s, i, lang in translation_sources) if t]
+    return offers, translations
+
+
+def _language_ok(path: Path, language: str, context: _Context) -> bool:
+    if language == EASY_GERMAN or (is_language_code(language) and language != "de"):
+        return True
+    context.problems.add(problem(
+        "bad_language_code", path, 1, "Dateiname", code=language,
+        suggestion=" Eine deutsche Fassung heißt nur <kennung>.md." if language == "de" else "",
+        easy_language=" oder ls für Leichte Sprache",
+    ))
+    return False
+
+
+def _check_translation(source: SourceFile, offer_id: str, language: str, places_of_original: dict[str, int],
+                       context: _Context) -> Translation | None:
+    structural = schemas.schema_problems(source, schemas.TRANSLATION)
+    context.problems.extend(structural)
+    if offer_id not in places_of_original:
+        close = suggest(offer_id, sorted(places_of_original))
+        suggestion = f", z. B. {close}.{language}.md" if close else ""
+        context.problems.add(problem("translation_without_original", source.path, 1, "Dateiname", id=offer_id,
+                                     suggestion=suggestion))
+        return None
+    places = source.data.get("orte") or []
+    if isinstance(places, list) and len(places) > places_of_original[offer_id]:
+        context.problems.add(problem("translation_extra_places", source.path, source.line_of(["orte"]), "orte",
+                                     count=len(places), original=places_of_original[offer_id]))
+    if structural:
+        return None
+    data = source.data
+    return Translation(offer_id, language, data["titel"], data["kurz"], data.get("kosten", ""),
+                       data.get("anmeldung", ""), tuple(p.get("hinweis", "") for p in places), source.body)
+
+
+def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bool) -> Offer | None:
+    structural = schemas.schema_problems(source, schemas.OFFER)
+    context.problems.extend(structural)
+    data = source.data
+    problems_before = len(context.problems.errors)
+    if context.site is not None:
+        for key, allowed in context.site.terms().items():
+            _check_terms(source, key, allowed, context)
+    provider = data.get("anbieter")
+    if isinstance(provider, str) and ID_PATTERN.match(provider) and provider not in context.provider_ids:
+        context.problems.add(problem("unknown_provider", source.path, source.line_of(["anbieter"]), "anbieter",
+                                     value=provider, suggestion=did_you_mean(provider, context.provider_ids),
+                                     allowed=listing(context.provider_ids)))
+    for index, code in enumerate(data.get("sprachen") or [] if isinstance(data.get("sprachen"), list) else []):
+        if isinstance(code, str) and re.fullmatch(r"[a-z]{2}", code) and not is_language_code(code):
+            path = ["sprachen", index]
+            context.problems.add(problem("bad_language_code", source.path, source.line_of(path),
+                                         schemas.key_label(path), code=code, suggestion="", easy_language=""))
+    age = data.get("alter")
+    if isinstance(age, dict) and isinstance(age.get("von"), int) and isinstance(age.get("bis"), int):
+        if age["von"] > age["bis"]:
+            context.problems.add(problem("age_order", source.path, source.line_of(["alter", "bis"]), "alter",
+                                         start=age["von"], end=age["bis"]))
+    _time_order(source, "zeiten", context)
+    _time_order(source, "termine", context)
+    _check_image(source, context)
+    _check_stand(source, context)
+    valid_until = _date(data.get("gueltig_bis"))
+    if valid_until and valid_until < context.today:
+        context.problems.add(problem("expired", source.path, source.line_of(["gueltig_bis"]), "gueltig_bis",
+                                     severity=WARNING, value=valid_until.isoformat()))
+    if structural or not id_ok or len(context.problems.errors) > problems_before:
+        return None
+    return _offer_from(offer_id, data, source.body)
+
+
+def _check_terms(source: SourceFile, key: str, allowed: list[str], context: _Context) -> None:
+    values = source.data.get(key)
+    if not isinstance(values, list):
+        return
+    site = context.site
+    labels = {"themen": site.topics, "stadtteile": site.districts, "barrierefreiheit": site.accessibility,
+              "lebensphasen": {p.id: p.name for p in site.life_phases}}[key]
+    for index, value in enumerate(values):
+        if isinstance(value, str) and ID_PATTERN.match(value) and value not in allowed:
+            path = [key, index]
+            context.problems.add(problem(
+                "unknown_term", source.path, source.line_of(path), schemas.key_label(path), key=key, value=value,
+                what=TERM_WHAT[key], suggestion=did_you_mean(value, allowed),
+                allowed=listing(f"{i} ({labels[i]})" if labels.get(i) else i for i in allowed),
+            ))
+
+
+def _offer_from(offer_id: str, data: dict, body: str) -> Offer:
+    age = data.get("alter", {})
+    contact = data.get("kontakt", {})
+    image = data.get("bild")
+    return Offer(
+        id=offer_id,
+        title=data["titel"],
+        summary=data["kurz"],
+        provider_id=data["anbieter"],
+        topics=tuple(data["themen"]),
+        life_phases=tuple(data["lebensphasen"]),
+        districts=tuple(data["stadtteile"]),
+        checked=_date(data["stand"]),
+        age_from=age.get("von"),
+        age_to=age.get("bis"),
+        free=data.get("kostenlos", False),
+        costs=data.get("kosten", ""),
+        registration=data.get("anmeldung", ""),
+        languages=tuple(data.get("sprachen", ["de"])),
+        accessibility=tuple(data.get("barrierefreiheit", [])),
+        places=tuple(Place(p["name"], p.get("strasse", ""), _text(p.get("plz")), p.get("ort", ""),
+                           p.get("hinweis", "")) for p in data.get("orte", [])),
+        times=tuple(RegularTime(tuple(t["tage"]), t["von"], t["bis"], t.get("hinweis", ""))
+                    for t in data.get("zeiten", [])),
+        events=tuple(DatedEvent(_date(t["datum"]), t.get("von", ""), t.get("bis", ""), t.get("hinweis", ""))
+                     for t in data.get("termine", [])),
+        contact=Contact(contact.get("name", ""), _text(contact.get("telefon")), contact.get("email", ""),
+                        contact.get("web", "")),
+        image=Image(image["datei"], image["alt"], image.get("dekorativ", False)) if image else None,
+        formats=tuple(data.get("format", ["vor-ort"])),
+        keywords=tuple(data.get("schlagworte", [])),
+        example=data.get("beispiel", False),
+        valid_until=_date(data.get("gueltig_bis")),
+        body=body,
+    )
+
+
+# --- free pages ----------------------------------------------------------------------------------------
+
+
+def _load_pages(context: _Context) -> list[Page]:
+    pages = []
+    for path in _entries(context.content_dir / "seiten", context):
+        source, problems = read_markdown_file(path)
+        context.problems.extend(problems)
+        id_ok = _id_ok(path, path.stem, context)
+        if id_ok and path.stem in RESERVED_PAGE_IDS:
+            context.problems.add(problem("reserved_id", path, 1, "Dateiname", id=path.stem,
+                                         reserved=", ".join(RESERVED_PAGE_IDS)))
+            id_ok = False
+        if source is None:
+            continue
+        structural = schemas.schema_problems(source, schemas.PAGE)
+        context.problems.extend(structural)
+        language = source.data.get("sprache", "de")
+        if isinstance(language, str) and not structural and not (language == EASY_GERMAN or is_language_code(language)):
+            context.problems.add(problem("bad_language_code", path, source.line_of(["sprache"]), "sprache",
+                                         code=language, suggestion="", easy_language=" oder ls für Leichte Sprache"))
+            continue
+        if structural or not id_ok:
+            continue
+        pages.append(Page(path.stem, source.data["titel"], language, source.data.get("reihenfolge"), source.body))
+    return pages

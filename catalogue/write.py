@@ -1,0 +1,65 @@
+"""Stage 5, write: build into a fresh folder beside the output and swap it in only when everything worked.
+
+After any failure the previous output is exactly as it was. A marker file
+tells a folder this program built from one it must never replace (a typo in
+--output must not swap away someone's home folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+MARKER = ".katalog-build"
+
+
+class UnsafeOutput(Exception):
+    pass
+
+
+def check_output_folder(output: Path, content_dir: Path) -> None:
+    output, content_dir = output.resolve(), content_dir.resolve()
+    if output == content_dir or content_dir.is_relative_to(output) or output.is_relative_to(content_dir):
+        raise UnsafeOutput(f"Der Ausgabeordner {output} darf nicht der Inhaltsordner sein, ihn enthalten oder in "
+                           "ihm liegen.")
+    if output.exists() and not output.is_dir():
+        raise UnsafeOutput(f"{output} ist eine Datei, kein Ordner. Wählen Sie mit --output einen Ordner.")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+        raise UnsafeOutput(f"Der Ordner {output} enthält Dateien, die nicht von diesem Programm stammen. "
+                           "Wählen Sie einen leeren oder neuen Ordner.")
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+@contextmanager
+def atomic_output(output: Path):
+    """Yields a staging folder; on success it becomes `output`, on any exception it is removed."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-neu-", dir=output.parent))
+    try:
+        staging.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would hide the site from a web server
+        yield staging
+        (staging / MARKER).write_text("", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if not output.exists():
+        staging.rename(output)
+        return
+    previous = output.parent / f".{output.name}-alt-{staging.name.rsplit('-', 1)[-1]}"
+    output.rename(previous)
+    try:
+        staging.rename(output)
+    except BaseException:
+        previous.rename(output)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
