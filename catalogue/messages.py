@@ -14,7 +14,7 @@ from .problems import ERROR, ContentProblem
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading files
     "not_utf8": (
-        "Die Datei ist nicht als UTF-8 gespeichert: In Zeile {line} steht ein Zeichen, das nicht gelesen werden kann.",
+        "Die Datei ist nicht als UTF-8 gespeichert: In Zeile {line_number} steht ein Zeichen, das nicht gelesen werden kann.",
         "Öffnen Sie die Datei im Editor und speichern Sie sie mit der Kodierung „UTF-8“ "
         "(meist unter „Speichern unter …“ → „Codierung“).",
     ),
@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Benennen Sie sie um, sodass sie auf „.md“ endet, oder löschen Sie sie.",
     ),
     "bad_id": (
-        "Der Dateiname „{name}“ taugt nicht als Kennung: {reason}.",
+        "Der Dateiname „{file_name}“ taugt nicht als Kennung: {reason}.",
         "Benennen Sie die Datei um, z. B. in „{suggestion}“. Erlaubt sind nur Kleinbuchstaben a–z, "
         "Ziffern und Bindestriche, 3 bis 80 Zeichen; die Kennung ist die Adresse der Seite.",
     ),
@@ -67,7 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mit dem Sprachkürzel vor „.md“{suggestion}.",
     ),
     "subfolder": (
-        "Der Unterordner „{name}“ wird nicht gelesen; Angebote, Anbieter und Seiten liegen direkt im Ordner.",
+        "Der Unterordner „{file_name}“ wird nicht gelesen; Angebote, Anbieter und Seiten liegen direkt im Ordner.",
         "Verschieben Sie die Dateien eine Ebene höher (Bilder gehören in den Ordner bilder/).",
     ),
     "bad_language_code": (
@@ -100,7 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{key}“ ist zu lang: {length} Zeichen, erlaubt sind höchstens {limit}.",
         "{description}Kürzen Sie den Text; Einzelheiten gehören in die Beschreibung unter dem Vorspann.",
     ),
-    "empty": ("„{key}“ darf nicht leer sein.", "{description}"),
+    "empty": ("„{key}“ darf nicht leer sein.", "{description}Schreiben Sie nach dem Doppelpunkt einen Text."),
     "too_few_items": (
         "„{key}“ braucht mindestens {limit} Eintrag.",
         "{description}",
@@ -181,66 +181,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# PyYAML's English problem texts, as partners should read them.
-YAML_PROBLEMS: list[tuple[str, str, str]] = [
-    (
-        "found character '\\t'",
-        "In dieser Zeile steht ein Tabulatorzeichen.",
-        "Rücken Sie nur mit Leerzeichen ein, nicht mit der Tabulatortaste.",
-    ),
-    (
-        "mapping values are not allowed here",
-        "Hier steht ein Doppelpunkt, wo keiner stehen darf.",
-        "Steht in einem Text ein Doppelpunkt (z. B. „Hinweis: …“)? Dann setzen Sie den ganzen Text in "
-        "Anführungszeichen: titel: \"Hinweis: …\".",
-    ),
-    (
-        "could not find expected ':'",
-        "Nach einem Schlüssel fehlt der Doppelpunkt.",
-        "Jede Angabe hat die Form „schlüssel: wert“ mit Doppelpunkt und Leerzeichen.",
-    ),
-    (
-        "expected <block end>",
-        "Die Einrückung passt nicht zu den Zeilen davor.",
-        "Rücken Sie Zeilen, die zusammengehören, gleich weit mit Leerzeichen ein.",
-    ),
-    (
-        "found unexpected end of stream",
-        "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
-        "Schließen Sie jedes „\"“, „'“, „[“ und „{“ in derselben Angabe wieder.",
-    ),
-    (
-        "found undefined alias",
-        "Hier steht ein „*“ am Anfang eines Wertes; das hat in YAML eine besondere Bedeutung.",
-        "Setzen Sie den Text in Anführungszeichen, z. B. \"*neu*\".",
-    ),
-    (
-        "expected alphabetic or numeric character",
-        "Hier steht ein „*“ oder „&“ am Anfang eines Wertes; das hat in YAML eine besondere Bedeutung.",
-        "Setzen Sie den Text in Anführungszeichen.",
-    ),
-    (
-        "found character '@' that cannot start any token",
-        "Ein Wert darf nicht mit „@“ beginnen.",
-        "Setzen Sie den Text in Anführungszeichen.",
-    ),
-    (
-        "found character '`' that cannot start any token",
-        "Ein Wert darf nicht mit „`“ beginnen.",
-        "Setzen Sie den Text in Anführungszeichen.",
-    ),
+# libyaml's English problem texts, as partners should read them. The last field says whether the
+# start of the construct (the context mark) shows the mistake better than where the parser gave up.
+QUOTE_IT = "Setzen Sie den ganzen Text in Anführungszeichen, z. B. titel: \"Treffpunkt: Café\"."
+YAML_PROBLEMS: list[tuple[str, str, str, bool]] = [
+    ("tab character", "In dieser Zeile steht ein Tabulatorzeichen.",
+     "Rücken Sie nur mit Leerzeichen ein, nicht mit der Tabulatortaste.", False),
+    ("mapping values are not allowed", "Hier steht ein Doppelpunkt, wo keiner stehen darf.",
+     "Steht in einem Text ein Doppelpunkt? " + QUOTE_IT, False),
+    ("could not find expected ':'", "Nach einem Schlüssel fehlt der Doppelpunkt.",
+     "Jede Angabe hat die Form „schlüssel: wert“, mit Doppelpunkt und Leerzeichen.", True),
+    ("did not find expected key", "Die Einrückung passt nicht zu den Zeilen davor.",
+     "Rücken Sie Zeilen, die zusammengehören, gleich weit mit Leerzeichen ein. Einträge einer Liste "
+     "beginnen mit „- “ und stehen unter ihrem Schlüssel.", False),
+    ("did not find expected '-' indicator", "Diese Zeile passt nicht in die Liste darüber.",
+     "In einer Liste beginnt jeder Eintrag mit „- “; Angaben zu einem Eintrag sind weiter eingerückt.", False),
+    ("end of stream", "Ein Anführungszeichen wird nicht wieder geschlossen.",
+     "Schließen Sie jedes „\"“ und „'“ in derselben Angabe wieder.", True),
+    ("expected ',' or ']'", "Eine Liste in eckigen Klammern wird nicht geschlossen, oder ein Komma fehlt.",
+     "Schreiben Sie Listen so: [mitte, lintorf].", True),
+    ("expected ',' or '}'", "Eine Gruppe in geschweiften Klammern wird nicht geschlossen, oder ein Komma fehlt.",
+     "Schreiben Sie z. B. {von: 3, bis: 6}.", True),
+    ("alphabetic or numeric character", "Ein Wert beginnt mit „*“ oder „&“; das hat in YAML eine besondere Bedeutung.",
+     QUOTE_IT, False),
+    ("unknown escape character", "In Anführungszeichen steht ein „\\“, das so nicht gelesen werden kann.",
+     "Verwenden Sie einfache Anführungszeichen ('…') oder lassen Sie den „\\“ weg.", False),
+    ("expected node content", "Hier fehlt ein Wert.", "Schreiben Sie nach dem Doppelpunkt einen Wert.", False),
 ]
+CANNOT_START = "cannot start any token"
 YAML_FALLBACK_HINT = (
     "Prüfen Sie diese Zeile und die davor: Einrückung nur mit Leerzeichen, nach jedem Schlüssel ein "
     "Doppelpunkt mit Leerzeichen, Texte mit „:“ oder „#“ in Anführungszeichen."
 )
 
 
-def yaml_problem_in_german(problem: str) -> tuple[str, str]:
-    for english, message, hint in YAML_PROBLEMS:
+def yaml_problem_in_german(problem: str, character: str = "") -> tuple[str, str, bool]:
+    """(message, hint, whether to point at the start of the construct) for one of libyaml's problems."""
+    if CANNOT_START in problem:
+        if character == "\t":
+            return YAML_PROBLEMS[0][1], YAML_PROBLEMS[0][2], False
+        return f"Ein Wert darf nicht mit „{character}“ beginnen.", QUOTE_IT, False
+    for english, message, hint, at_start in YAML_PROBLEMS:
         if english in problem:
-            return message, hint
-    return f"Fehler im YAML-Format ({problem}).", YAML_FALLBACK_HINT
+            return message, hint, at_start
+    return f"Fehler im YAML-Format ({problem}).", YAML_FALLBACK_HINT, False
 
 
 def suggest(value: str, choices) -> str:
@@ -261,6 +245,7 @@ def listing(values, limit: int = 25) -> str:
     return ", ".join(values) if values else "(keine)"
 
 
-def problem(name: str, file, line, key: str = "", severity: str = ERROR, **values) -> ContentProblem:
+def problem(name: str, file, line, where: str = "", severity: str = ERROR, **values) -> ContentProblem:
+    """A problem from the table; `where` is the key path shown to the partner, `values` fill the texts."""
     message, hint = MESSAGES[name]
-    return ContentProblem(file, line, key, message.format(**values), hint.format(**values), severity)
+    return ContentProblem(file, line, where, message.format(**values), hint.format(**values), severity)

@@ -105,7 +105,7 @@ def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return None, [problem("not_utf8", path, line, line=line)]
+        return None, [problem("not_utf8", path, line, line_number=line)]
     return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
 
 
@@ -113,17 +113,9 @@ def parse_yaml(path: Path, yaml_text: str, first_line: int) -> tuple[dict | None
     try:
         data = yaml.load(yaml_text, Loader=ContentLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark else first_line
-        problem_text = error.problem or str(error)
-        duplicate = re.match(r"duplicate key '(.*)' first at line (\d+)", problem_text)
-        if duplicate:
-            key, other = duplicate.group(1), int(duplicate.group(2))
-            return None, [problem("duplicate_key", path, line, key, key=key, other_line=first_line + other - 1)]
-        message, hint = yaml_problem_in_german(problem_text)
-        return None, [problem("yaml_syntax", path, line, problem=message, hint=hint)]
+        return None, [_syntax_problem(path, yaml_text, first_line, error)]
     except yaml.YAMLError as error:
-        message, hint = yaml_problem_in_german(str(error))
+        message, hint, _ = yaml_problem_in_german(str(error))
         return None, [problem("yaml_syntax", path, first_line, problem=message, hint=hint)]
     if data is None:
         data = {}
@@ -131,6 +123,22 @@ def parse_yaml(path: Path, yaml_text: str, first_line: int) -> tuple[dict | None
         found = "eine Liste" if isinstance(data, list) else f"nur der Text „{data}“"
         return None, [problem("not_mapping", path, first_line, found=found)]
     return data, []
+
+
+def _syntax_problem(path: Path, yaml_text: str, first_line: int, error: yaml.MarkedYAMLError) -> ContentProblem:
+    problem_text = error.problem or str(error)
+    duplicate = re.match(r"duplicate key '(.*)' first at line (\d+)", problem_text)
+    if duplicate:
+        key, other = duplicate.group(1), int(duplicate.group(2))
+        return problem("duplicate_key", path, first_line + error.problem_mark.line, key, key=key,
+                       other_line=first_line + other - 1)
+    mark = error.problem_mark or error.context_mark
+    lines = yaml_text.split("\n")
+    character = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+    message, hint, at_start = yaml_problem_in_german(problem_text, character)
+    if at_start and error.context_mark:
+        mark = error.context_mark
+    return problem("yaml_syntax", path, first_line + mark.line if mark else first_line, problem=message, hint=hint)
 
 
 def read_markdown_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:

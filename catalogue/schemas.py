@@ -102,10 +102,14 @@ def _description(schema: dict, base: str) -> str:
 def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem]:
     if _fast_validator(schema_name).is_valid(source.data):
         return []
-    validator = reference_validator(schema_name)
+    errors = sorted(reference_validator(schema_name).iter_errors(source.data),
+                    key=lambda e: list(map(str, e.absolute_path)))
+    # A date in the wrong form fails both "pattern" and "format"; the partner needs to hear it once.
+    malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     problems: list[ContentProblem] = []
-    for error in sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
-        problems.extend(_explain(error, source, schema_name))
+    for error in errors:
+        if error.validator != "format" or tuple(error.absolute_path) not in malformed:
+            problems.extend(_explain(error, source, schema_name))
     return problems
 
 

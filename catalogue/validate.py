@@ -66,7 +66,6 @@ def load_catalogue(content_dir: Path, today: date) -> tuple[Catalogue | None, Pr
     context.site = _load_site(context)
     context.images = _image_files(content_dir / "bilder")
     providers = _load_providers(context)
-    context.provider_ids = sorted(p.id for p in providers)
     offers, translations = _load_offers(context)
     pages = _load_pages(context)
     if context.problems.errors or context.site is None:
@@ -79,7 +78,7 @@ def _assemble(context, providers, offers, translations, pages) -> Catalogue:
     for translation in translations:
         offers_by_id[translation.offer_id].translations[translation.language] = translation
     published = [o for o in offers if o.valid_until is None or o.valid_until >= context.today]
-    unpublished = [o for o in offers if o not in published]
+    unpublished = [o for o in offers if o.valid_until is not None and o.valid_until < context.today]
     published.sort(key=lambda o: (german_sort_key(o.title), o.id))
     providers.sort(key=lambda p: (german_sort_key(p.name), p.id))
     providers_by_id = {p.id: p for p in providers}
@@ -101,7 +100,7 @@ def _entries(folder: Path, context: _Context) -> list[Path]:
         if path.name.startswith("."):
             continue
         if path.is_dir():
-            context.problems.add(problem("subfolder", path, None, severity=WARNING, name=path.name))
+            context.problems.add(problem("subfolder", path, None, severity=WARNING, file_name=path.name))
         elif path.suffix != ".md":
             context.problems.add(problem("not_markdown", path, None, severity=WARNING))
         else:
@@ -130,7 +129,7 @@ def _id_ok(path: Path, stem: str, context: _Context) -> bool:
     else:
         chars = "".join(sorted({c for c in stem if not re.match(r"[a-z0-9-]", c)}))
         reason = f"sie enthält die Zeichen „{chars}“"
-    context.problems.add(problem("bad_id", path, 1, name=path.name, reason=reason,
+    context.problems.add(problem("bad_id", path, 1, "Dateiname", file_name=path.name, reason=reason,
                                  suggestion=_slug(stem) + path.suffix))
     return False
 
@@ -266,11 +265,15 @@ def _check_image(source: SourceFile, context: _Context) -> None:
 
 
 def _load_providers(context: _Context) -> list[Provider]:
+    """The providers; every well-named provider file counts as known, even one with errors of its own,
+    so that its errors are not repeated in every offer that names it."""
     providers = []
     for path in _entries(context.content_dir / "anbieter", context):
         source, problems = read_markdown_file(path)
         context.problems.extend(problems)
         id_ok = _id_ok(path, path.stem, context)
+        if id_ok:
+            context.provider_ids.append(path.stem)
         if source is None:
             continue
         structural = schemas.schema_problems(source, schemas.PROVIDER)
