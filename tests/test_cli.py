@@ -1,0 +1,120 @@
+"""The command line as partners and CI use it: exit codes, messages, annotations, nothing written by `check`."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import copy_fixture, run_cli, tree_bytes
+
+
+def break_offer(root):
+    offer = root / "angebote/krabbelgruppe.md"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("stadtteile: [lintorf]", "stadteile: [lintorf]"),
+                     encoding="utf-8")
+
+
+def test_check_of_a_valid_folder(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    result = run_cli("check", "--content", str(content), "--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Geprüft: 3 Angebote, 2 Anbieter, 2 freie Seiten, 1 Übersetzung. Keine Fehler" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]  # check writes nothing
+
+
+def test_check_reports_file_line_and_key_in_german_without_traceback(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    break_offer(content)
+    result = run_cli("check", "--content", "content", "--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "Fehler: content/angebote/krabbelgruppe.md:10 (Zeile 10), Angabe „stadteile“" in output
+    assert "Meinten Sie „stadtteile“?" in output
+    assert "So beheben Sie es:" in output
+    assert "2 Fehler in 1 Datei" in output
+
+
+def test_github_annotations(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    break_offer(content)
+    result = run_cli("check", "--content", "content", "--format", "github", "--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(lines) == 2
+    assert re.fullmatch(r"::error file=content/angebote/krabbelgruppe\.md,line=10,title=Angabe „stadteile“::"
+                        r"Die Angabe „stadteile“ gibt es hier nicht\. Meinten Sie „stadtteile“\?%0ASo beheben Sie es: .*",
+                        lines[1]), lines[1]
+    assert all("\n" not in line for line in lines)
+
+
+def test_strict_turns_warnings_into_errors(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    later = ["--content", "content", "--heute", "2027-09-01"]  # the Zeltlager offer has expired by then
+    assert run_cli("check", *later, cwd=tmp_path).returncode == 0
+    strict = run_cli("check", "--strict", "--format", "github", *later, cwd=tmp_path)
+    assert strict.returncode == 1
+    assert "::error file=content/angebote/zeltlager.md,line=10,title=Angabe „gueltig_bis“::" in strict.stdout
+
+
+def test_build_with_default_folders(tmp_path):
+    copy_fixture(tmp_path / "content")
+    result = run_cli("--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/angebote/krabbelgruppe/index.html").is_file()
+    assert re.search(r"Fertig: 3 Angebote, 2 Anbieter, .*; 10 Seiten nach site geschrieben; 0 Warnungen; [0-9,]+ s\.",
+                     result.stderr), result.stderr
+
+
+def test_build_with_errors_exits_1_and_keeps_the_last_good_site(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    assert run_cli("--heute", "2026-11-22", cwd=tmp_path).returncode == 0
+    before = tree_bytes(tmp_path / "site")
+    break_offer(content)
+    result = run_cli("--content", "content", "--output", "site", "--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Es wurde nichts geschrieben; site ist unverändert." in result.stderr
+    assert tree_bytes(tmp_path / "site") == before
+
+
+def test_usage_errors_exit_2(tmp_path):
+    missing = run_cli("--content", "gibt-es-nicht", cwd=tmp_path)
+    assert missing.returncode == 2 and "Inhaltsordner" in missing.stderr
+    unknown = run_cli("--schnell", cwd=tmp_path)
+    assert unknown.returncode == 2 and "Fehler beim Aufruf" in unknown.stderr
+    bad_day = run_cli("check", "--heute", "morgen", cwd=tmp_path)
+    assert bad_day.returncode == 2 and "JJJJ-MM-TT" in bad_day.stderr
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path):
+    copy_fixture(tmp_path / "content")
+    foreign = tmp_path / "fremd"
+    foreign.mkdir()
+    (foreign / "wichtig.txt").write_text("bitte nicht löschen", encoding="utf-8")
+    result = run_cli("--output", "fremd", cwd=tmp_path)
+    assert result.returncode == 2 and "nicht von diesem Programm" in result.stderr
+    assert (foreign / "wichtig.txt").read_text(encoding="utf-8") == "bitte nicht löschen"
+    inside = run_cli("--output", "content/site", cwd=tmp_path)
+    assert inside.returncode == 2
+
+
+def test_hostile_markdown_never_reaches_a_page_as_markup(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    offer = content / "angebote/krabbelgruppe.md"
+    offer.write_text(offer.read_text(encoding="utf-8") +
+                     '\n<script>alert("x")</script>\n\n<img src=x onerror=alert(1)>\n\n'
+                     '[Klick](javascript:alert(1)) <iframe src="https://example.org"></iframe>\n',
+                     encoding="utf-8")
+    assert run_cli("--heute", "2026-11-22", cwd=tmp_path).returncode == 0
+    html = (tmp_path / "site/angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
+    assert "<script" not in html and "<iframe" not in html and "javascript:" not in html
+    assert "onerror" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;" in html  # shown as text, so the partner sees what went wrong
+
+
+def test_translation_files_are_checked_and_counted(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    (content / "angebote/krabbelgruppe.en.md").rename(content / "angebote/gibtsnicht.en.md")
+    result = run_cli("check", "--content", "content", "--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "content/angebote/gibtsnicht.en.md:1" in result.stderr
+    assert "keine deutsche Fassung angebote/gibtsnicht.md" in result.stderr
