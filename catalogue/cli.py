@@ -54,10 +54,10 @@ class TerminalProgress:
     def __init__(self, stream, after_seconds: float = 2.0):
         self.stream, self.after, self.started, self.shown = stream, after_seconds, time.perf_counter(), False
 
-    def update(self, stage: str, done: int, total: int) -> None:
+    def __call__(self, stage: str, done: int, total: int) -> None:
         if time.perf_counter() - self.started < self.after:
             return
-        self.stream.write(f"\r{stage}: {done} von {total} …")
+        self.stream.write(f"\r{stage}: {done} von {total} …\033[K")
         self.stream.flush()
         self.shown = True
 
@@ -106,10 +106,10 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     today = args.heute or date.today()
-    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.NoProgress()
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
         if args.command == "check":
-            result = pipeline.check(args.content, today, args.strict)
+            result = pipeline.check(args.content, today, args.strict, progress)
         else:
             result = pipeline.build(args.content, args.output, today, args.strict, progress=progress)
     except UnsafeOutput as error:

@@ -92,13 +92,13 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
             done = 0
             for start, end in ranges:
                 done += _render_range(start, end)
-                progress.update("Seiten", done, len(pages))
+                progress("Seiten schreiben", done, len(pages))
             return
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             done = 0
             for future in as_completed([pool.submit(_render_range, s, e) for s, e in ranges]):
                 done += future.result()
-                progress.update("Seiten", done, len(pages))
+                progress("Seiten schreiben", done, len(pages))
     finally:
         _job, _environment = None, None
 

@@ -32,24 +32,24 @@ class Result:
         return not self.problems.errors
 
 
-class NoProgress:
-    def update(self, stage: str, done: int, total: int) -> None:
-        pass
+def no_progress(stage: str, done: int, total: int) -> None:
+    pass
 
 
-def check(content_dir: Path, today: date, strict: bool = False) -> Result:
+def check(content_dir: Path, today: date, strict: bool = False, progress=no_progress) -> Result:
     started = time.perf_counter()
-    catalogue, problems = load_catalogue(content_dir, today)
+    catalogue, problems = load_catalogue(content_dir, today, progress)
     if strict:
         problems.promote_warnings()
     return Result(problems, catalogue, seconds=time.perf_counter() - started)
 
 
 def build(content_dir: Path, output: Path, today: date, strict: bool = False, layouts_dir: Path = LAYOUTS_DIR,
-          progress=NoProgress()) -> Result:
+          progress=no_progress) -> Result:
+    """progress(stage, done, total) is told how far the long stages are."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
-    result = check(content_dir, today, strict)
+    result = check(content_dir, today, strict, progress)
     if not result.ok:
         return result
     catalogue = result.catalogue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -56,13 +57,15 @@ class _Context:
     content_dir: Path
     today: date
     problems: Problems
+    progress: Callable[[str, int, int], None]
     site: Site | None = None
     provider_ids: list[str] = field(default_factory=list)
     images: set[str] = field(default_factory=set)
 
 
-def load_catalogue(content_dir: Path, today: date) -> tuple[Catalogue | None, Problems]:
-    context = _Context(content_dir, today, Problems())
+def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, total: None
+                   ) -> tuple[Catalogue | None, Problems]:
+    context = _Context(content_dir, today, Problems(), progress)
     context.site = _load_site(context)
     context.images = _image_files(content_dir / "bilder")
     providers = _load_providers(context)
@@ -297,7 +300,10 @@ def _load_offers(context: _Context) -> tuple[list[Offer], list[Translation]]:
     offers: list[Offer] = []
     translation_sources: list[tuple[SourceFile, str, str]] = []
     places_of_original: dict[str, int] = {}
-    for path in _entries(context.content_dir / "angebote", context):
+    paths = _entries(context.content_dir / "angebote", context)
+    for done, path in enumerate(paths, 1):
+        if done % 100 == 0:
+            context.progress("Angebote prüfen", done, len(paths))
         stem, _, language = path.stem.partition(".")
         source, problems = read_markdown_file(path)
         context.problems.extend(problems)

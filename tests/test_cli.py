@@ -118,3 +118,13 @@ def test_translation_files_are_checked_and_counted(tmp_path):
     assert result.returncode == 1
     assert "content/angebote/gibtsnicht.en.md:1" in result.stderr
     assert "keine deutsche Fassung angebote/gibtsnicht.md" in result.stderr
+
+
+def test_progress_only_after_a_couple_of_seconds():
+    import io
+    from catalogue.cli import TerminalProgress
+    quiet, shown = io.StringIO(), io.StringIO()
+    TerminalProgress(quiet)("Seiten schreiben", 5, 10)
+    TerminalProgress(shown, after_seconds=0)("Seiten schreiben", 5, 10)
+    assert quiet.getvalue() == ""
+    assert "Seiten schreiben: 5 von 10" in shown.getvalue()
