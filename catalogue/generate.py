@@ -44,14 +44,64 @@ class PlannedPage:
         return self.path.removesuffix("index.html")
 
 
+# Free pages with these ids are not pages of their own: their text is added to the page the build makes
+# from site.yaml and the interface texts.
+GENERATED_PAGES = ("barrierefreiheit", "leichte-sprache")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a long list of offers: a life phase, a topic or a district."""
+
+    kind: str  # "lebensphasen", "themen" or "stadtteile": also the folder of its pages
+    id: str
+    name: str
+    description: str
+    offers: list
+    total: int
+    number: int
+    count: int
+
+    def url(self, number: int) -> str:
+        base = f"{self.kind}/{self.id}/"
+        return base if number == 1 else f"{base}seite-{number}/"
+
+
 def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
+    site = catalogue.site
     pages = [PlannedPage("index.html", "pages/home.html")]
     pages += [PlannedPage(f"angebote/{o.id}/index.html", "pages/offer.html", {"offer": o}) for o in catalogue.offers]
     pages.append(PlannedPage("anbieter/index.html", "pages/providers.html"))
     pages += [PlannedPage(f"anbieter/{p.id}/index.html", "pages/provider.html", {"provider": p})
               for p in catalogue.providers]
-    pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p}) for p in catalogue.pages]
+    groups = {
+        "lebensphasen": [(p.id, p.name, p.description, catalogue.by_life_phase[p.id]) for p in site.life_phases],
+        "themen": [(i, name, "", catalogue.by_topic[i]) for i, name in site.topics.items()],
+        "stadtteile": [(i, name, "", catalogue.by_district[i]) for i, name in site.districts.items()],
+    }
+    for kind, entries in groups.items():
+        pages.append(PlannedPage(f"{kind}/index.html", "pages/browse.html", {"kind": kind}))
+        for entry_id, name, description, offers in entries:
+            pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size)
+    free_pages = {p.id: p for p in catalogue.pages}
+    pages.append(PlannedPage("barrierefreiheit/index.html", "pages/accessibility.html",
+                             {"extra": free_pages.get("barrierefreiheit")}))
+    pages.append(PlannedPage("leichte-sprache/index.html", "pages/easy_language.html",
+                             {"extra": free_pages.get("leichte-sprache")}))
+    pages.append(PlannedPage("suche/index.html", "pages/search.html"))
+    pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})
+              for p in catalogue.pages if p.id not in GENERATED_PAGES]
     pages.append(PlannedPage(NOT_FOUND, "pages/not_found.html"))
+    return pages
+
+
+def _listing_pages(kind, entry_id, name, description, offers, size) -> list[PlannedPage]:
+    count = max(1, -(-len(offers) // size))
+    pages = []
+    for number in range(1, count + 1):
+        listing = Listing(kind, entry_id, name, description, offers[(number - 1) * size:number * size], len(offers),
+                          number, count)
+        pages.append(PlannedPage(listing.url(number) + "index.html", "pages/listing.html", {"listing": listing}))
     return pages
 
 

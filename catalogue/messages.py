@@ -169,7 +169,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "die davor mit {previous}.",
         "Ordnen Sie die Lebensphasen von der Schwangerschaft bis zum jungen Erwachsenenalter.",
     ),
+    "video_type": (
+        "„{value}“ ist kein Video, das alle Browser abspielen.",
+        "Verwenden Sie ein Video im Format MP4 (H.264) oder WebM.",
+    ),
     # warnings
+    "no_accessibility_statement": (
+        "In site.yaml fehlen die Angaben für die Erklärung zur Barrierefreiheit; die Seite sagt deshalb nur, "
+        "dass sie fehlen.",
+        "Ergänzen Sie „barrierefreiheit_erklaerung“ mit stand, status (vollstaendig, teilweise oder nicht), "
+        "einschraenkungen und ombudsstelle (Name und Internetadresse der Ombudsstelle in NRW).",
+    ),
+    "missing_page": (
+        "Die Seite seiten/{id}.md fehlt; eine öffentliche Stelle muss sie anbieten.",
+        "Legen Sie seiten/{id}.md mit „titel:“ und dem Text an.",
+    ),
     "overdue": (
         "Der Eintrag wurde zuletzt am {stand} geprüft; das ist mehr als {months} Monate her.",
         "Prüfen Sie, ob alles noch stimmt, und setzen Sie „stand“ auf das Datum der Prüfung.",

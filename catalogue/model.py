@@ -37,6 +37,31 @@ class Publisher:
     web: str = ""
 
 
+@dataclass(frozen=True)
+class Ombudsperson:
+    name: str
+    web: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    checked: date
+    status: str  # vollstaendig, teilweise, nicht
+    method: str = ""
+    limitations: tuple[str, ...] = ()
+    enforcement: Ombudsperson | None = None
+
+
+@dataclass(frozen=True)
+class Video:
+    title: str
+    file: str = ""  # in bilder/, embedded
+    url: str = ""  # elsewhere, only linked: no third-party requests
+
+
 @dataclass
 class Site:
     title: str
@@ -51,6 +76,9 @@ class Site:
     review_months: int
     feedback_email: str
     feedback_url: str
+    page_size: int = 20
+    accessibility_statement: AccessibilityStatement | None = None
+    sign_language_video: Video | None = None
 
     def terms(self) -> dict[str, list[str]]:
         """The ids an offer may use, by key."""
@@ -175,6 +203,7 @@ class Catalogue:
     providers: list[Provider]  # in German collation order of their names
     pages: list[Page]  # in footer order
     unpublished: list[Offer]  # past their gueltig_bis
+    today: date  # the day the catalogue is published for: what has expired and which dates lie ahead
 
     def provider(self, provider_id: str) -> Provider:
         return self._providers_by_id[provider_id]
@@ -186,8 +215,22 @@ class Catalogue:
     @cached_property
     def by_life_phase(self) -> dict[str, list[Offer]]:
         """The published offers of each life phase, in the catalogue's order."""
-        groups: dict[str, list[Offer]] = {phase.id: [] for phase in self.site.life_phases}
+        return self._group([phase.id for phase in self.site.life_phases], lambda offer: offer.life_phases)
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[Offer]]:
+        return self._group(list(self.site.topics), lambda offer: offer.topics)
+
+    @cached_property
+    def by_district(self) -> dict[str, list[Offer]]:
+        """Each district's offers, including those for the whole city: a family in Lintorf can use those too."""
+        return self._group(list(self.site.districts), lambda offer: offer.districts, also_in_every=WHOLE_CITY)
+
+    def _group(self, ids: list[str], keys_of, also_in_every: str | None = None) -> dict[str, list[Offer]]:
+        groups: dict[str, list[Offer]] = {i: [] for i in ids}
         for offer in self.offers:
-            for phase in offer.life_phases:
-                groups[phase].append(offer)
+            keys = keys_of(offer)
+            targets = ids if also_in_every in keys else keys
+            for key in targets:
+                groups[key].append(offer)
         return groups

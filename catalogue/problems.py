@@ -13,6 +13,8 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "notice"  # advice beyond the contract: shown, never counted, not turned into an error by --strict
+LABELS = {ERROR: "Fehler", WARNING: "Warnung", NOTE: "Hinweis"}
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,13 @@ class Problems:
 
     @property
     def warnings(self) -> list[ContentProblem]:
-        return [p for p in self.items if not p.is_error]
+        return [p for p in self.items if p.severity == WARNING]
 
     def promote_warnings(self) -> None:
         """--strict: every warning counts as an error."""
         self.items = [
-            ContentProblem(p.file, p.line, p.key, p.message, p.hint, ERROR) for p in self.items
+            ContentProblem(p.file, p.line, p.key, p.message, p.hint, ERROR if p.severity == WARNING else p.severity)
+            for p in self.items
         ]
 
 
@@ -72,7 +75,7 @@ def display_path(path: Path) -> str:
 
 
 def format_text(problem: ContentProblem) -> str:
-    label = "Fehler" if problem.is_error else "Warnung"
+    label = LABELS[problem.severity]
     where = display_path(problem.file)
     if problem.line:
         where += f":{problem.line} (Zeile {problem.line})"
@@ -93,7 +96,7 @@ def _escape_github_property(text: str) -> str:
 
 def format_github(problem: ContentProblem) -> str:
     """A GitHub Actions workflow command, shown inline on the pull request's changed line."""
-    command = "error" if problem.is_error else "warning"
+    command = problem.severity
     properties = [f"file={_escape_github_property(display_path(problem.file))}"]
     if problem.line:
         properties.append(f"line={problem.line}")

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import jinja2
 
 from .i18n import Texts
 from .languages import language_name
 from .markup import MarkdownRenderer
-from .model import WEEKDAYS
+from .model import WEEKDAYS, WHOLE_CITY, Place
 
 
 def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
@@ -40,6 +41,34 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
     def long_date(day: date) -> str:
         return texts("date_long", day=day.day, month=texts.list("months")[day.month - 1], year=day.year)
 
+    def event_date(day: date) -> str:
+        return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=long_date(day))
+
+    def clock(time: str) -> str:
+        """"09:30" → "9:30", as it is said and read."""
+        hours, _, minutes = time.partition(":")
+        return f"{int(hours)}:{minutes}"
+
+    @jinja2.pass_context
+    def district_name(context, district_id: str) -> str:
+        site = context["site"]
+        return texts("whole_city", city=site.city) if district_id == WHOLE_CITY else site.districts[district_id]
+
+    def route_url(place: Place) -> str:
+        """A route to the place on OpenStreetMap: a plain link, no embedded map, nothing loaded from elsewhere."""
+        address = ", ".join(part for part in (place.street, f"{place.postcode} {place.town}".strip()) if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": address or place.name})
+
+    @jinja2.pass_context
+    def report_problem_url(context, offer) -> str:
+        site = context["site"]
+        if site.feedback_url:
+            return site.feedback_url
+        page = site.base_url + context["page_path"]
+        fields = {"subject": texts("report_subject", title=offer.title),
+                  "body": texts("report_body", title=offer.title, url=page)}
+        return f"mailto:{site.feedback_email}?" + urlencode(fields, quote_via=quote)
+
     def weekdays(days) -> str:
         names = texts.list("weekdays_plural")
         ordered = sorted(days, key=WEEKDAYS.index)
@@ -62,7 +91,8 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
             return texts("age_to", end=age_to)
         return ""
 
-    env.globals.update(t=texts, url=url, language_name=language_name, lang=texts.language)
-    env.filters.update(markdown=render_markdown, long_date=long_date, weekdays=weekdays, tel_href=tel_href)
-    env.globals["age_range"] = age_range
+    env.globals.update(t=texts, url=url, language_name=language_name, lang=texts.language, age_range=age_range,
+                       district_name=district_name, route_url=route_url, report_problem_url=report_problem_url)
+    env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,
+                       tel_href=tel_href, clock=clock)
     return env

@@ -21,6 +21,7 @@ from .languages import EASY_GERMAN, is_language_code
 from .messages import did_you_mean, listing, problem, suggest
 from .model import (
     WHOLE_CITY,
+    AccessibilityStatement,
     Catalogue,
     Contact,
     DatedEvent,
@@ -28,6 +29,7 @@ from .model import (
     Image,
     LifePhase,
     Offer,
+    Ombudsperson,
     Page,
     Place,
     Provider,
@@ -35,14 +37,17 @@ from .model import (
     RegularTime,
     Site,
     Translation,
+    Video,
 )
-from .problems import WARNING, Problems
+from .problems import NOTE, WARNING, Problems
 from .read import SourceFile, read_markdown_file, read_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{3,80}$")
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
+VIDEO_SUFFIXES = {".mp4", ".webm"}
+LEGALLY_REQUIRED_PAGES = ("impressum", "datenschutz")
 # Top-level folders of the built site that a free page must not take over.
-RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "schema", "suche", "lebensphasen", "themen",
+RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "bilder", "schema", "suche", "lebensphasen", "themen",
                      "stadtteile", "merkliste", "luecken", "daten", "pagefind")
 TERM_WHAT = {
     "themen": "kein Thema",
@@ -66,8 +71,8 @@ class _Context:
 def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, total: None
                    ) -> tuple[Catalogue | None, Problems]:
     context = _Context(content_dir, today, Problems(), progress)
-    context.site = _load_site(context)
     context.images = _image_files(content_dir / "bilder")
+    context.site = _load_site(context)
     providers = _load_providers(context)
     offers, translations = _load_offers(context)
     pages = _load_pages(context)
@@ -88,7 +93,7 @@ def _assemble(context, providers, offers, translations, pages) -> Catalogue:
     for offer in published:
         providers_by_id[offer.provider_id].offers.append(offer)
     pages.sort(key=lambda p: (p.order is None, p.order or 0, german_sort_key(p.title), p.id))
-    return Catalogue(context.site, published, providers, pages, unpublished)
+    return Catalogue(context.site, published, providers, pages, unpublished, context.today)
 
 
 # --- helpers -------------------------------------------------------------------------------------------
@@ -222,6 +227,14 @@ def _load_site(context: _Context) -> Site | None:
                                          previous=phases[index - 1].age_from))
     publisher = data["herausgeber"]
     feedback = data.get("feedback", {})
+    statement = data.get("barrierefreiheit_erklaerung")
+    ombudsperson = (statement or {}).get("ombudsstelle")
+    video = data.get("gebaerdensprache_video")
+    if video and video.get("datei"):
+        _check_file_in_bilder(source, ["gebaerdensprache_video", "datei"], VIDEO_SUFFIXES, context)
+    if statement is None:
+        context.problems.add(problem("no_accessibility_statement", path, 1, "barrierefreiheit_erklaerung",
+                                     severity=NOTE))
     return Site(
         title=data["titel"],
         city=data["stadt"],
@@ -236,6 +249,15 @@ def _load_site(context: _Context) -> Site | None:
         review_months=data.get("pruefintervall_monate", 12),
         feedback_email=feedback.get("email", publisher.get("email", "")),
         feedback_url=feedback.get("url", ""),
+        page_size=data.get("eintraege_pro_seite", 20),
+        accessibility_statement=AccessibilityStatement(
+            _date(statement["stand"]), statement["status"], statement.get("bewertung", ""),
+            tuple(statement.get("einschraenkungen", [])),
+            Ombudsperson(ombudsperson["name"], ombudsperson["web"], ombudsperson.get("adresse", ""),
+                         _text(ombudsperson.get("telefon")), ombudsperson.get("email", ""))
+            if ombudsperson else None,
+        ) if statement else None,
+        sign_language_video=Video(video["titel"], video.get("datei", ""), video.get("url", "")) if video else None,
     )
 
 
@@ -250,18 +272,25 @@ def _image_files(folder: Path) -> set[str]:
 
 def _check_image(source: SourceFile, context: _Context) -> None:
     image = source.data.get("bild")
-    name = image.get("datei") if isinstance(image, dict) else None
+    if isinstance(image, dict):
+        _check_file_in_bilder(source, ["bild", "datei"], IMAGE_SUFFIXES, context)
+
+
+def _check_file_in_bilder(source: SourceFile, key_path: list[str], suffixes: set[str], context: _Context) -> None:
+    parent = source.data.get(key_path[0])
+    name = parent.get(key_path[1])
     if not isinstance(name, str) or not name or name.startswith("/") or ".." in PurePosixPath(name).parts:
         return  # the schema already reports this
-    line = source.line_of(["bild", "datei"])
+    line, where = source.line_of(key_path), " → ".join(key_path)
     folder = context.content_dir / "bilder"
     if name not in context.images:
-        context.problems.add(problem("image_missing", source.path, line, "bild → datei", value=name,
+        context.problems.add(problem("image_missing", source.path, line, where, value=name,
                                      suggestion=did_you_mean(name, sorted(context.images))))
     elif not (folder / name).resolve().is_relative_to(folder.resolve()):
-        context.problems.add(problem("image_outside", source.path, line, "bild → datei", value=name))
-    elif PurePosixPath(name).suffix.lower() not in IMAGE_SUFFIXES:
-        context.problems.add(problem("image_type", source.path, line, "bild → datei", severity=WARNING, value=name))
+        context.problems.add(problem("image_outside", source.path, line, where, value=name))
+    elif PurePosixPath(name).suffix.lower() not in suffixes:
+        context.problems.add(problem("image_type" if suffixes is IMAGE_SUFFIXES else "video_type", source.path,
+                                     line, where, severity=WARNING, value=name))
 
 
 # --- providers -----------------------------------------------------------------------------------------
@@ -472,4 +501,7 @@ def _load_pages(context: _Context) -> list[Page]:
         if structural or not id_ok:
             continue
         pages.append(Page(path.stem, source.data["titel"], language, source.data.get("reihenfolge"), source.body))
+    for missing in [i for i in LEGALLY_REQUIRED_PAGES if not (context.content_dir / "seiten" / f"{i}.md").exists()]:
+        context.problems.add(problem("missing_page", context.content_dir / "seiten" / f"{missing}.md", None,
+                                     severity=NOTE, id=missing))
     return pages

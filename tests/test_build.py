@@ -35,7 +35,7 @@ class PageParser(HTMLParser):
         attributes = dict(attrs)
         if tag == "html":
             self.html_lang = attributes.get("lang")
-        for name in ("href", "src"):
+        for name in ("href", "src", "action"):
             if name in attributes and tag != "link" or (tag == "link" and name == "href" and
                                                         attributes.get("rel") == "stylesheet"):
                 if attributes.get(name) is not None:
@@ -71,11 +71,16 @@ def html_pages(site: Path) -> list[Path]:
 
 def test_writes_a_page_per_offer_and_provider_plus_home_and_404(built):
     expected = {
-        "index.html", "404.html", "anbieter/index.html",
+        "index.html", "404.html", "anbieter/index.html", "suche/index.html",
         "angebote/krabbelgruppe/index.html", "angebote/aerztliche-beratung/index.html",
         "angebote/zeltlager/index.html",
         "anbieter/familienzentrum/index.html", "anbieter/jugendamt/index.html",
-        "impressum/index.html", "barrierefreiheit/index.html",
+        "impressum/index.html", "barrierefreiheit/index.html", "leichte-sprache/index.html",
+        "lebensphasen/index.html", "lebensphasen/schwangerschaft/index.html", "lebensphasen/kleinkind/index.html",
+        "lebensphasen/jugend/index.html", "themen/index.html", "themen/fruehe-hilfen/index.html",
+        "themen/beratung/index.html", "themen/begegnung/index.html", "stadtteile/index.html",
+        "stadtteile/ganz-stadt/index.html", "stadtteile/mitte/index.html", "stadtteile/lintorf/index.html",
+        "stadtteile/nord/index.html",
     }
     assert {p.relative_to(built).as_posix() for p in html_pages(built)} == expected
     assert (built / "assets/style.css").read_text(encoding="utf-8").count("--color-focus") >= 2
@@ -88,7 +93,7 @@ def test_offer_page_shows_the_facts(built):
     assert page.html_lang == "de"
     assert page.headings.count(1) == 1
     assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:])), page.headings
-    for fact in ("Krabbelgruppe am Mittwoch", "Eltern mit Babys treffen sich", "mittwochs, 9:30–11:00 Uhr",
+    for fact in ("Krabbelgruppe am Mittwoch", "Eltern mit Babys treffen sich", "mittwochs 9:30–11:00 Uhr",
                  "Lintorf", "Deutsch, Türkisch", "0 bis 3 Jahre", "kostenlos", "Familienzentrum Lintorf",
                  "Beispielweg 1", "Zuletzt geprüft am 1. Oktober 2026", "Wir singen, spielen und trinken Tee."):
         assert fact in text, fact
@@ -114,6 +119,10 @@ def test_home_page_counts_offers_per_life_phase_in_chain_order(built):
     text = parse(built / "index.html").text
     assert re.search(r"Schwangerschaft und Geburt 1 Angebot .*0 bis 3 Jahre 1 Angebot .*10 bis 18 Jahre 1 Angebot",
                      text)
+    html = (built / "index.html").read_text(encoding="utf-8")
+    chain = html[html.index('<ol class="browse-list browse-list--chain">'):]
+    chain = chain[:chain.index("</ol>")]
+    assert re.findall(r'href="lebensphasen/([a-z-]+)/"', chain) == ["schwangerschaft", "kleinkind", "jugend"]
 
 
 def test_free_pages_are_in_the_footer_in_their_order(built):
