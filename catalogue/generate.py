@@ -22,6 +22,7 @@ from .model import Catalogue
 from .templates import environment
 
 NOT_FOUND = "404.html"
+SEARCH_TEMPLATE = "pages/search.html"  # has its own search form, so the header leaves it out
 PARALLEL_FROM_PAGES = 400
 PAGES_PER_TASK = 250
 
@@ -88,7 +89,7 @@ def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
                              {"extra": free_pages.get("barrierefreiheit")}))
     pages.append(PlannedPage("leichte-sprache/index.html", "pages/easy_language.html",
                              {"extra": free_pages.get("leichte-sprache")}))
-    pages.append(PlannedPage("suche/index.html", "pages/search.html"))
+    pages.append(PlannedPage("suche/index.html", SEARCH_TEMPLATE))
     pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})
               for p in catalogue.pages if p.id not in GENERATED_PAGES]
     pages.append(PlannedPage(NOT_FOUND, "pages/not_found.html"))
@@ -125,6 +126,7 @@ def _render_range(start: int, end: int) -> int:
         html = _environment.get_template(page.template).render(
             **page.context, catalogue=_job.catalogue, site=_job.catalogue.site,
             root=page.root(_job.catalogue.site.base_url), page_path=page.url_path, not_found=page.path == NOT_FOUND,
+            search_page=page.template == SEARCH_TEMPLATE,
         )
         target = _job.output / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
