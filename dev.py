@@ -1,7 +1,7 @@
 """Set up and run the project with nothing but Python 3.11+:
 
     python3 dev.py site     virtual environment, dependencies, then build content/ into site/
-    python3 dev.py test     the same with the test dependencies, then run all tests
+    python3 dev.py test     the same with the test dependencies and the browser-test tools, then run all tests
     python3 dev.py serve    build, then preview the site at http://127.0.0.1:8000/
 
 Further arguments are passed on (to build.py or to pytest).
@@ -9,6 +9,7 @@ Further arguments are passed on (to build.py or to pytest).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -21,6 +22,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 STAMP = VENV / ".installed-from"
+BROWSER_TESTS = ROOT / "tests" / "browser"
+NODE_MODULES = BROWSER_TESTS / "node_modules"
+NODE_STAMP = NODE_MODULES / ".installed-from"
+APT_ENVIRONMENT = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
 
 
 def say(text: str) -> None:
@@ -50,10 +55,15 @@ def install_debian_packages(packages: list[str]) -> bool:
     if not shutil.which("apt-get") or os.geteuid() != 0:
         return False
     say(f"Installiere {' '.join(packages)} mit apt-get …")
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    run("apt-get", "update", "-qq", env=environment)
-    run("apt-get", "install", "-y", "-qq", *packages, env=environment)
+    apt_get_update()
+    run("apt-get", "install", "-y", "-qq", *packages, env=APT_ENVIRONMENT)
     return True
+
+
+@functools.cache
+def apt_get_update() -> None:
+    """Once per run of dev.py, however often it installs packages."""
+    run("apt-get", "update", "-qq", env=APT_ENVIRONMENT)
 
 
 def ensure_dependencies(extra: str | None) -> None:
@@ -67,6 +77,37 @@ def ensure_dependencies(extra: str | None) -> None:
     STAMP.write_text(wanted)
 
 
+def missing_browser_packages() -> list[str]:
+    """The Debian packages the browser tests (tests/browser/) need and that are not installed."""
+    packages = []
+    if not (Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()):
+        packages += ["chromium", "chromium-driver"]
+    if not shutil.which("java"):
+        packages.append("default-jre-headless")
+    if not shutil.which("npm"):
+        packages += ["nodejs", "npm"]
+    return packages
+
+
+def ensure_browser_packages() -> None:
+    packages = missing_browser_packages()
+    if packages and not install_debian_packages(packages):
+        sys.exit("Für die Browser-Tests fehlen Programme. Unter Debian: "
+                 f"sudo apt-get install {' '.join(packages)}")
+
+
+def ensure_node_modules() -> None:
+    """npm ci for axe-core and the Nu Html Checker, only when package-lock.json changed since the last time."""
+    wanted = hashlib.sha256((BROWSER_TESTS / "package-lock.json").read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text() == wanted:
+        return
+    say("Installiere axe-core und den Nu Html Checker mit npm …")
+    # --ignore-scripts: vnu-jar would otherwise download a Java runtime; Java comes from Debian.
+    run("npm", "ci", "--prefix", BROWSER_TESTS, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error",
+        cwd=ROOT)
+    NODE_STAMP.write_text(wanted)
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("Dieses Projekt braucht Python 3.11 oder neuer.")
@@ -76,6 +117,8 @@ def main(argv: list[str]) -> int:
     ensure_venv()
     ensure_dependencies("test" if command == "test" else None)
     if command == "test":
+        ensure_browser_packages()
+        ensure_node_modules()
         return subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT).returncode
     built = subprocess.run([str(PYTHON), "build.py", *rest], cwd=ROOT).returncode
     if command == "serve" and built == 0:
