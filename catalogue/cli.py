@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import pipeline
 from .i18n import MissingText
+from .index import IndexFailed
 from .problems import format_github, format_text
 from .write import UnsafeOutput
 
@@ -117,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except MissingText as error:
         print(f"Fehler in den Vorlagen: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except IndexFailed as error:
+        print(f"Fehler: {error} Die bisherige Website in {args.output} ist unverändert.", file=sys.stderr)
         return EXIT_USAGE
     finally:
         if isinstance(progress, TerminalProgress):

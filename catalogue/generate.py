@@ -71,7 +71,9 @@ class Listing:
 def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
     site = catalogue.site
     pages = [PlannedPage("index.html", "pages/home.html")]
-    pages += [PlannedPage(f"angebote/{o.id}/index.html", "pages/offer.html", {"offer": o}) for o in catalogue.offers]
+    # position: the offer's place in German title order, which the search sorts by
+    pages += [PlannedPage(f"angebote/{o.id}/index.html", "pages/offer.html", {"offer": o, "position": position})
+              for position, o in enumerate(catalogue.offers)]
     pages.append(PlannedPage("anbieter/index.html", "pages/providers.html"))
     pages += [PlannedPage(f"anbieter/{p.id}/index.html", "pages/provider.html", {"provider": p})
               for p in catalogue.providers]
@@ -155,13 +157,15 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
         _job, _environment = None, None
 
 
-def write_stylesheet(layouts_dir: Path, output: Path) -> None:
-    """One stylesheet: the base styles, then each component's, in a fixed order."""
+def write_assets(layouts_dir: Path, output: Path) -> None:
+    """One stylesheet (the base styles, then each component's, in a fixed order) and the scripts, each a file."""
     parts = [layouts_dir / "base.css"] + sorted((layouts_dir / "components").glob("*/*.css"))
     css = "\n".join(f"/* {p.relative_to(layouts_dir).as_posix()} */\n{p.read_text(encoding='utf-8')}" for p in parts)
-    target = output / "assets" / "style.css"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(css, encoding="utf-8")
+    assets = output / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "style.css").write_text(css, encoding="utf-8")
+    for script in sorted((layouts_dir / "scripts").glob("*.js")):
+        shutil.copyfile(script, assets / script.name)
 
 
 def write_schemas(catalogue: Catalogue, output: Path) -> None:

@@ -34,6 +34,12 @@ class Texts:
             text = text["one"] if values.get("count") == 1 else text["other"]
         return text.format(**values) if values else text
 
+    def raw(self, key: str):
+        """An entry as written, placeholders and plural forms unfilled: for texts the browser fills in."""
+        if key not in self.table:
+            raise MissingText(f"Text „{key}“ fehlt in layouts/i18n/{self.language}.yaml")
+        return self.table[key]
+
     def list(self, key: str) -> list[str]:
         """A list entry, such as the names of the months."""
         value = self.table.get(key)

@@ -1,4 +1,4 @@
-"""The whole build, in the order it happens: validate → model → generate → write.
+"""The whole build, in the order it happens: validate → model → generate → index → write.
 
 Everything is read and checked before the first file is written; the
 output appears only when all of it worked.
@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import generate
+from .index import index_site
 from .model import Catalogue
 from .problems import Problems
 from .validate import load_catalogue
@@ -56,9 +57,11 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     pages = generate.plan_pages(catalogue)
     with atomic_output(output) as staging:
         generate.render_pages(catalogue, pages, layouts_dir, staging, progress)
-        generate.write_stylesheet(layouts_dir, staging)
+        generate.write_assets(layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         generate.copy_images(content_dir, staging)
+        progress("Suchindex", 0, 1)
+        index_site(staging)
     result.pages_written = len(pages)
     result.seconds = time.perf_counter() - started
     return result

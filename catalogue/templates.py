@@ -12,10 +12,11 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
+from . import facets
 from .i18n import Texts
 from .languages import language_name
 from .markup import MarkdownRenderer
-from .model import WEEKDAYS, WHOLE_CITY, Place
+from .model import WEEKDAYS, Place
 
 
 def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
@@ -51,8 +52,15 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
 
     @jinja2.pass_context
     def district_name(context, district_id: str) -> str:
-        site = context["site"]
-        return texts("whole_city", city=site.city) if district_id == WHOLE_CITY else site.districts[district_id]
+        return facets.district_name(context["site"], texts, district_id)
+
+    @jinja2.pass_context
+    def offer_facets(context, offer) -> dict[str, list[str]]:
+        return facets.offer_facets(offer, context["site"], texts)
+
+    @jinja2.pass_context
+    def facet_options(context) -> dict[str, list[str]]:
+        return facets.facet_options(context["catalogue"], texts)
 
     def route_url(place: Place) -> str:
         """A route to the place on OpenStreetMap: a plain link, no embedded map, nothing loaded from elsewhere."""
@@ -92,7 +100,8 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
         return ""
 
     env.globals.update(t=texts, url=url, language_name=language_name, lang=texts.language, age_range=age_range,
-                       district_name=district_name, route_url=route_url, report_problem_url=report_problem_url)
+                       district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
+                       offer_facets=offer_facets, facet_options=facet_options)
     env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=clock)
     return env

@@ -1,0 +1,38 @@
+"""Stage 6, index: Pagefind builds the search index over the written pages, all at once.
+
+The pages say what is indexed (data-pagefind-body on offers), which filters and result facts they carry,
+and the weight of their keywords; Pagefind reads the language from <html lang>, so German stemming applies.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# Pagefind's ready-made interfaces; the site has its own accessible one on the JS API.
+UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                       "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+# Pagefind writes its filter and meta files (and the entry file naming them) differently from run to run
+# (Pagefind issue #638); everything else the build writes is byte-identical for the same input.
+NOT_BYTE_STABLE = ("pagefind/pagefind-entry.json", "pagefind/pagefind.*.pf_meta", "pagefind/filter/*.pf_filter")
+
+
+class IndexFailed(Exception):
+    pass
+
+
+def index_site(site: Path) -> None:
+    try:
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+                                capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise IndexFailed(f"Pagefind ließ sich nicht starten ({error}).") from None
+    bundle = site / "pagefind"
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        details = (result.stderr or result.stdout).strip().splitlines()[-5:]
+        raise IndexFailed("Pagefind konnte den Suchindex nicht erstellen: " + " / ".join(details))
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)

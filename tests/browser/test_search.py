@@ -1,0 +1,206 @@
+"""The search page in a real browser, on the fixture catalogue served under a sub-path (/angebote/)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from .checks import axe_report, axe_violations
+
+KRABBEL, AERZTLICH, ZELT = "Krabbelgruppe am Mittwoch", "Ärztliche Beratung für Schwangere", "Zeltlager im Sommer"
+ALL = {KRABBEL, AERZTLICH, ZELT}
+
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+WAIT_FOR_RESULTS = """
+const done = arguments[arguments.length - 1];
+const started = Date.now();
+(function poll() {
+  const status = document.getElementById('suche-status');
+  const list = document.getElementById('suche-ergebnisse');
+  const text = status ? status.textContent : '';
+  const match = text.match(/^(\\d+) Angebot/);
+  const expected = match ? Math.min(Number(match[1]), 20) : (/Kein Angebot/.test(text) ? 0 : -1);
+  if (expected >= 0 && list.children.length === expected) return done(text);
+  if (Date.now() - started > 15000) return done('TIMEOUT: ' + text);
+  setTimeout(poll, 50);
+})();
+"""
+
+
+@pytest.fixture
+def search(browser):
+    browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_CSP_VIOLATIONS})
+    base = browser.origins["katalog"] + "/angebote/suche/"
+
+    class Search:
+        def open(self, **params) -> list[str]:
+            pairs = [(k, v) for k, values in params.items() for v in ([values] if isinstance(values, str) else values)]
+            browser.driver.get(base + ("?" + urlencode(pairs) if pairs else ""))
+            return self.titles() if pairs else []
+
+        def titles(self) -> list[str]:
+            status = browser.driver.execute_async_script(WAIT_FOR_RESULTS)
+            assert not status.startswith("TIMEOUT"), status
+            return [a.text for a in browser.driver.find_elements(By.CSS_SELECTOR, "#suche-ergebnisse h2 a")]
+
+        def status(self) -> str:
+            return browser.driver.find_element(By.ID, "suche-status").text
+
+        def params(self) -> dict:
+            return parse_qs(urlsplit(browser.driver.current_url).query)
+
+        def csp_violations(self) -> list[str]:
+            return browser.run("return window.__cspViolations")
+
+    return Search()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Krabbelgruppe", KRABBEL),
+    ("Jugendlichen", ZELT),  # "Jugendliche" in the text: German stemming
+    ("Familien", ZELT),  # "Familie" in the text
+    ("Hebamme", AERZTLICH),  # only in schlagworte
+    ("Ärztin", AERZTLICH),
+])
+def test_a_query_finds_its_offer_among_the_first_three(search, query, expected):
+    titles = search.open(q=query)
+    assert expected in titles[:3], (query, titles)
+    assert search.csp_violations() == []
+
+
+def test_results_link_to_the_offer_under_the_sub_path(search, browser):
+    search.open(q="Krabbelgruppe")
+    link = browser.driver.find_element(By.CSS_SELECTOR, "#suche-ergebnisse h2 a")
+    assert urlsplit(link.get_attribute("href")).path == "/angebote/angebote/krabbelgruppe/"
+    facts = browser.driver.find_element(By.CSS_SELECTOR, "#suche-ergebnisse .offer-card__facts").text
+    assert facts == "0 bis 3 Jahre · Lintorf · kostenlos"
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"lebensphase": "0 bis 3 Jahre"}, {KRABBEL}),
+    ({"lebensphase": "Schwangerschaft und Geburt"}, {AERZTLICH}),
+    ({"thema": "Begegnung"}, {KRABBEL, ZELT}),
+    ({"thema": "Beratung"}, {AERZTLICH}),
+    ({"stadtteil": "Lintorf"}, {KRABBEL, AERZTLICH}),  # the Beratung is for the whole city
+    ({"stadtteil": "Nord"}, {ZELT, AERZTLICH}),
+    ({"stadtteil": "ganz Musterstadt"}, {AERZTLICH}),
+    ({"stadtteil": ["Lintorf", "Mitte"]}, ALL),  # values of one filter: any of them
+    ({"kosten": "kostenlos"}, {KRABBEL}),
+    ({"sprache": "Türkisch"}, {KRABBEL}),
+    ({"sprache": "Deutsch"}, ALL),
+    ({"barrierefreiheit": "Rollstuhlgerecht"}, {AERZTLICH}),
+    ({"form": "am Telefon"}, {AERZTLICH}),
+    ({"form": "vor Ort"}, ALL),
+    ({"wochentag": "Mittwoch"}, {KRABBEL}),
+    ({"wochentag": "Freitag"}, {AERZTLICH}),  # the dated event on 15 January 2027
+    ({"stadtteil": "Lintorf", "kosten": "kostenlos"}, {KRABBEL}),  # different filters: all of them
+    ({"stadtteil": "Mitte", "thema": "Beratung", "form": "am Telefon"}, {AERZTLICH}),
+])
+def test_each_filter_narrows_to_exactly_the_matching_offers(search, filters, expected):
+    titles = search.open(**filters)
+    assert set(titles) == expected
+    assert len(titles) == len(expected)
+
+
+def test_filters_only_browsing_lists_in_title_order_and_announces_the_count(search):
+    titles = search.open(form="vor Ort")
+    assert titles == [AERZTLICH, KRABBEL, ZELT]  # German order: Ä with A
+    status = search.status()
+    assert status.startswith("3 Angebote gefunden.") and "vor Ort" in status
+
+
+def test_clicking_a_filter_updates_results_and_address(search, browser):
+    search.open()
+    browser.driver.find_element(By.CSS_SELECTOR, ".search__filters summary").click()
+    browser.driver.find_element(By.CSS_SELECTOR, "label[for^='filter-kosten']").click()
+    assert search.titles() == [KRABBEL]
+    assert search.params() == {"kosten": ["kostenlos"]}
+
+
+def test_the_address_round_trips_the_state(search, browser):
+    assert search.open(q="Zeltlager", stadtteil="Nord") == [ZELT]
+    assert browser.driver.find_element(By.ID, "suche-wort").get_attribute("value") == "Zeltlager"
+    nord = browser.driver.find_element(By.CSS_SELECTOR, "input[name=stadtteil][value=Nord]")
+    assert nord.is_selected()
+    field = browser.driver.find_element(By.ID, "suche-wort")
+    field.clear()
+    field.send_keys("Hebamme", Keys.ENTER)
+    assert search.titles() == [AERZTLICH]
+    assert search.params() == {"q": ["Hebamme"], "stadtteil": ["Nord"]}
+    browser.driver.back()
+    assert search.titles() == [ZELT]
+    assert browser.driver.find_element(By.ID, "suche-wort").get_attribute("value") == "Zeltlager"
+    browser.driver.refresh()
+    assert search.titles() == [ZELT]
+
+
+def test_the_header_search_box_submits_to_the_search_page(search, browser):
+    browser.driver.get(browser.origins["katalog"] + "/angebote/angebote/zeltlager/")
+    field = browser.driver.find_element(By.ID, "suche-kopf")
+    field.send_keys("Hebamme", Keys.ENTER)
+    assert search.titles()[0] == AERZTLICH
+    assert urlsplit(browser.driver.current_url).path == "/angebote/suche/"
+
+
+def test_keyboard_alone(search, browser):
+    search.open()
+    browser.driver.find_element(By.ID, "suche-wort").click()
+    browser.press("Krabbelgruppe" + Keys.ENTER)
+    assert search.titles()[0] == KRABBEL
+    browser.press(Keys.TAB)  # the search button
+    browser.press(Keys.TAB)  # the filters' summary
+    assert browser.run("return document.activeElement.tagName") == "SUMMARY"
+    browser.press(Keys.ENTER)
+    browser.press(Keys.TAB)
+    assert browser.run("return document.activeElement.name") == "lebensphase"
+    browser.press(Keys.SPACE)  # Schwangerschaft und Geburt, together with the query: nothing
+    assert search.titles() == []
+    assert "Kein Angebot gefunden" in search.status()
+
+
+def test_content_security_policy_is_in_force(search, browser):
+    search.open(q="Krabbelgruppe")
+    policy = browser.run("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy and "unsafe-inline" not in policy
+    browser.run("const s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
+                "document.head.append(s);")
+    assert browser.run("return window.__inline") is None
+    assert any(v.startswith("script-src") for v in search.csp_violations())
+
+
+@pytest.mark.parametrize("state", ["leer", "mit Ergebnissen", "Filter offen"])
+def test_no_axe_violations_in_any_state(search, browser, state):
+    if state == "leer":
+        search.open()
+        browser.settle()
+    elif state == "mit Ergebnissen":
+        search.open(q="Beratung")
+    else:
+        search.open(stadtteil="Lintorf")
+        assert browser.run("return document.querySelector('.search__filters').open")
+    for scheme in ("light", "dark"):
+        browser.set_color_scheme(scheme)
+        violations = axe_violations(browser)
+        assert not violations, f"{state}, {scheme}:\n{axe_report(violations)}"
+
+
+def test_without_javascript_the_page_says_so_and_offers_the_browse_pages(browser):
+    browser.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.driver.get(browser.origins["katalog"] + "/angebote/suche/?q=Hebamme")
+        message = browser.driver.find_element(By.CSS_SELECTOR, "[data-no-js] p")
+        assert message.is_displayed() and "braucht JavaScript" in message.text
+        links = {a.get_attribute("href") for a in browser.driver.find_elements(By.CSS_SELECTOR, "[data-no-js] a")}
+        assert browser.origins["katalog"] + "/angebote/lebensphasen/kleinkind/" in links
+        assert not browser.driver.find_element(By.CSS_SELECTOR, ".search__filters").is_displayed()
+    finally:
+        browser.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
