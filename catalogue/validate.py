@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from . import schemas
 from .collation import german_sort_key
 from .languages import EASY_GERMAN, is_language_code
+from .lint import lint
 from .messages import did_you_mean, listing, problem, suggest
 from .model import (
     WHOLE_CITY,
@@ -310,6 +311,7 @@ def _load_providers(context: _Context) -> list[Provider]:
             continue
         structural = schemas.schema_problems(source, schemas.PROVIDER)
         context.problems.extend(structural)
+        context.problems.extend(lint(source))
         _check_stand(source, context)
         if structural or not id_ok:
             continue
@@ -369,6 +371,7 @@ def _check_translation(source: SourceFile, offer_id: str, language: str, places_
                        context: _Context) -> Translation | None:
     structural = schemas.schema_problems(source, schemas.TRANSLATION)
     context.problems.extend(structural)
+    context.problems.extend(lint(source, has_contact_fields=True))
     if offer_id not in places_of_original:
         close = suggest(offer_id, sorted(places_of_original))
         suggestion = f", z. B. {close}.{language}.md" if close else ""
@@ -389,6 +392,7 @@ def _check_translation(source: SourceFile, offer_id: str, language: str, places_
 def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bool) -> Offer | None:
     structural = schemas.schema_problems(source, schemas.OFFER)
     context.problems.extend(structural)
+    context.problems.extend(lint(source, has_contact_fields=True))
     data = source.data
     problems_before = len(context.problems.errors)
     if context.site is not None:
@@ -493,6 +497,7 @@ def _load_pages(context: _Context) -> list[Page]:
             continue
         structural = schemas.schema_problems(source, schemas.PAGE)
         context.problems.extend(structural)
+        context.problems.extend(lint(source))
         language = source.data.get("sprache", "de")
         if isinstance(language, str) and not structural and not (language == EASY_GERMAN or is_language_code(language)):
             context.problems.add(problem("bad_language_code", path, source.line_of(["sprache"]), "sprache",
