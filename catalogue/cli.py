@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
-from . import pipeline
+from . import pipeline, schemas
 from .i18n import MissingText
 from .index import IndexFailed
 from .problems import format_github, format_text
+from .schemas import SCHEMA_DIR
+from .validate import ID_PATTERN
 from .write import UnsafeOutput
+
+OFFER_TEMPLATE = Path(__file__).parent / "vorlagen" / "angebot.md"
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -37,8 +42,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website. "
         "Mit „check“ wird nur geprüft und nichts geschrieben.",
     )
-    parser.add_argument("command", nargs="?", choices=["build", "check"], default="build",
-                        help="build (Standard): prüfen und Website schreiben; check: nur prüfen")
+    parser.add_argument("command", nargs="?", choices=["build", "check", "new"], default="build",
+                        help="build (Standard): prüfen und Website schreiben; check: nur prüfen; "
+                        "new KENNUNG: ein neues Angebot aus der Vorlage anlegen")
+    parser.add_argument("id", nargs="?", metavar="KENNUNG", help="bei new: die Kennung des neuen Angebots")
     parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
     parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
     parser.add_argument("--strict", action="store_true", help="Warnungen zählen als Fehler")
@@ -100,6 +107,27 @@ def _summary(result: pipeline.Result, command: str, output: Path) -> str:
     return f"Fertig: {counts}; {result.pages_written} Seiten nach {output} geschrieben; {warnings}; {seconds} s."
 
 
+def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
+    """Writes angebote/<id>.md from the commented template; never over an existing offer."""
+    if not offer_id or not ID_PATTERN.match(offer_id):
+        print(f"Fehler: „{offer_id or ''}“ taugt nicht als Kennung. Erlaubt sind Kleinbuchstaben a–z, Ziffern und "
+              "Bindestriche, 3 bis 80 Zeichen, z. B.: python build.py new krabbelgruppe-lintorf", file=sys.stderr)
+        return EXIT_USAGE
+    target = content / "angebote" / f"{offer_id}.md"
+    existing = sorted(target.parent.glob(f"{offer_id}.*md"))
+    if existing:
+        print(f"Fehler: Das Angebot „{offer_id}“ gibt es schon ({existing[0]}). Wählen Sie eine andere Kennung "
+              "oder bearbeiten Sie die vorhandene Datei.", file=sys.stderr)
+        return EXIT_USAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    schema = os.path.relpath(SCHEMA_DIR / schemas.OFFER, target.parent.resolve()).replace(os.sep, "/")
+    target.write_text(OFFER_TEMPLATE.read_text(encoding="utf-8").format(schema=schema, today=today.isoformat()),
+                      encoding="utf-8")
+    print(f"Angelegt: {target}. Füllen Sie die Angaben aus und prüfen Sie mit: python build.py check",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not args.content.is_dir():
@@ -107,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     today = args.heute or date.today()
+    if args.command == "new":
+        return _new_offer(args.content, args.id, today)
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
         if args.command == "check":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import copy_fixture, run_cli, tree_bytes
+from conftest import REPO, copy_fixture, run_cli, tree_bytes
 
 
 def break_offer(root):
@@ -137,3 +137,36 @@ def test_progress_only_after_a_couple_of_seconds():
     TerminalProgress(shown, after_seconds=0)("Seiten schreiben", 5, 10)
     assert quiet.getvalue() == ""
     assert "Seiten schreiben: 5 von 10" in shown.getvalue()
+
+
+def test_new_writes_a_commented_template_that_check_guides_through(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    result = run_cli("new", "schwimmen-lernen", "--heute", "2026-11-22", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    new = content / "angebote/schwimmen-lernen.md"
+    text = new.read_text(encoding="utf-8")
+    schema = text.splitlines()[1].removeprefix("# yaml-language-server: $schema=")
+    assert (new.parent / schema).resolve() == (REPO / "catalogue/schemas/angebot.schema.json").resolve()
+    assert "stand: 2026-11-22" in text
+    check = run_cli("check", "--heute", "2026-11-22", cwd=tmp_path)
+    assert check.returncode == 1
+    for line, key in ((8, "titel"), (9, "kurz"), (10, "anbieter"), (11, "themen"), (12, "lebensphasen"),
+                      (13, "stadtteile")):
+        assert f"schwimmen-lernen.md:{line} (Zeile {line}), Angabe „{key}“" in check.stderr, key
+    filled = (text.replace("titel:   ", "titel: Schwimmen lernen", 1)
+              .replace("kurz:    ", "kurz: Kinder lernen in kleinen Gruppen schwimmen.", 1)
+              .replace("anbieter:    ", "anbieter: jugendamt", 1)
+              .replace("themen: []", "themen: [begegnung]").replace("lebensphasen: []", "lebensphasen: [jugend]")
+              .replace("stadtteile: []", "stadtteile: [nord]"))
+    new.write_text(filled, encoding="utf-8")
+    assert run_cli("check", "--strict", "--heute", "2026-11-22", cwd=tmp_path).returncode == 0
+
+
+def test_new_refuses_an_existing_or_malformed_id(tmp_path):
+    copy_fixture(tmp_path / "content")
+    existing = run_cli("new", "krabbelgruppe", cwd=tmp_path)
+    assert existing.returncode == 2 and "gibt es schon" in existing.stderr
+    malformed = run_cli("new", "Schwimmen Lernen", cwd=tmp_path)
+    assert malformed.returncode == 2 and "Kleinbuchstaben" in malformed.stderr
+    assert sorted(p.name for p in (tmp_path / "content/angebote").iterdir()) == [
+        "aerztliche-beratung.md", "krabbelgruppe.en.md", "krabbelgruppe.md", "zeltlager.md"]
