@@ -232,7 +232,7 @@ def _load_site(context: _Context) -> Site | None:
     ombudsperson = (statement or {}).get("ombudsstelle")
     video = data.get("gebaerdensprache_video")
     if video and video.get("datei"):
-        _check_file_in_bilder(source, ["gebaerdensprache_video", "datei"], VIDEO_SUFFIXES, context)
+        _check_file_in_bilder(source, ["gebaerdensprache_video", "datei"], VIDEO_SUFFIXES, "video_type", context)
     if statement is None:
         context.problems.add(problem("no_accessibility_statement", path, 1, "barrierefreiheit_erklaerung",
                                      severity=NOTE))
@@ -274,10 +274,11 @@ def _image_files(folder: Path) -> set[str]:
 def _check_image(source: SourceFile, context: _Context) -> None:
     image = source.data.get("bild")
     if isinstance(image, dict):
-        _check_file_in_bilder(source, ["bild", "datei"], IMAGE_SUFFIXES, context)
+        _check_file_in_bilder(source, ["bild", "datei"], IMAGE_SUFFIXES, "image_type", context)
 
 
-def _check_file_in_bilder(source: SourceFile, key_path: list[str], suffixes: set[str], context: _Context) -> None:
+def _check_file_in_bilder(source: SourceFile, key_path: list[str], suffixes: set[str], wrong_type: str,
+                          context: _Context) -> None:
     parent = source.data.get(key_path[0])
     name = parent.get(key_path[1])
     if not isinstance(name, str) or not name or name.startswith("/") or ".." in PurePosixPath(name).parts:
@@ -290,8 +291,7 @@ def _check_file_in_bilder(source: SourceFile, key_path: list[str], suffixes: set
     elif not (folder / name).resolve().is_relative_to(folder.resolve()):
         context.problems.add(problem("image_outside", source.path, line, where, value=name))
     elif PurePosixPath(name).suffix.lower() not in suffixes:
-        context.problems.add(problem("image_type" if suffixes is IMAGE_SUFFIXES else "video_type", source.path,
-                                     line, where, severity=WARNING, value=name))
+        context.problems.add(problem(wrong_type, source.path, line, where, severity=WARNING, value=name))
 
 
 # --- providers -----------------------------------------------------------------------------------------
@@ -394,7 +394,7 @@ def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bo
     context.problems.extend(structural)
     context.problems.extend(lint(source, has_contact_fields=True))
     data = source.data
-    problems_before = len(context.problems.errors)
+    first_new = len(context.problems.items)
     if context.site is not None:
         for key, allowed in context.site.terms().items():
             _check_terms(source, key, allowed, context)
@@ -421,7 +421,7 @@ def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bo
     if valid_until and valid_until < context.today:
         context.problems.add(problem("expired", source.path, source.line_of(["gueltig_bis"]), "gueltig_bis",
                                      severity=WARNING, value=valid_until.isoformat()))
-    if structural or not id_ok or len(context.problems.errors) > problems_before:
+    if structural or not id_ok or any(p.is_error for p in context.problems.items[first_new:]):
         return None
     return _offer_from(offer_id, data, source.body)
 
