@@ -9,7 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import pipeline, schemas
+from . import pipeline, proposal, schemas
 from .i18n import MissingText
 from .index import IndexFailed
 from .problems import format_github, format_text
@@ -17,7 +17,6 @@ from .schemas import SCHEMA_DIR
 from .validate import ID_PATTERN
 from .write import UnsafeOutput
 
-OFFER_TEMPLATE = Path(__file__).parent / "vorlagen" / "angebot.md"
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -121,8 +120,7 @@ def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
         return EXIT_USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     schema = os.path.relpath(SCHEMA_DIR / schemas.OFFER, target.parent.resolve()).replace(os.sep, "/")
-    target.write_text(OFFER_TEMPLATE.read_text(encoding="utf-8").format(schema=schema, today=today.isoformat()),
-                      encoding="utf-8")
+    target.write_text(proposal.offer_template(schema, today), encoding="utf-8")
     print(f"Angelegt: {target}. Füllen Sie die Angaben aus und prüfen Sie mit: python build.py check",
           file=sys.stderr)
     return EXIT_OK

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import schemas
+from . import proposal, schemas
 from .i18n import Texts
 from .model import Catalogue
 from .templates import environment
@@ -92,6 +92,8 @@ def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
     pages.append(PlannedPage("leichte-sprache/index.html", "pages/easy_language.html",
                              {"extra": free_pages.get("leichte-sprache")}))
     pages.append(PlannedPage("suche/index.html", SEARCH_TEMPLATE))
+    pages.append(PlannedPage(f"{proposal.FOLDER}/index.html", "pages/propose.html", {
+        "rules": proposal.form_rules(catalogue), "template_text": proposal.offer_template(proposal.schema_url(catalogue), catalogue.today)}))
     pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})
               for p in catalogue.pages if p.id not in GENERATED_PAGES]
     pages.append(PlannedPage(NOT_FOUND, "pages/not_found.html"))

@@ -62,6 +62,21 @@ class Video:
     url: str = ""  # elsewhere, only linked: no third-party requests
 
 
+@dataclass(frozen=True)
+class Repository:
+    """Where partners propose changes; only GitHub, whose new-file page can be opened pre-filled."""
+
+    url: str
+    branch: str = "main"
+    content_folder: str = "content"
+
+    @property
+    def new_offer_url(self) -> str:
+        """GitHub's page for a new file in angebote/; it takes ?filename=…&value=… to fill it in."""
+        folder = self.content_folder.strip("/")
+        return f"{self.url.rstrip('/')}/new/{self.branch}/{folder}/angebote"
+
+
 @dataclass
 class Site:
     title: str
@@ -79,6 +94,7 @@ class Site:
     page_size: int = 20
     accessibility_statement: AccessibilityStatement | None = None
     sign_language_video: Video | None = None
+    repository: Repository | None = None
 
     def terms(self) -> dict[str, list[str]]:
         """The ids an offer may use, by key."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import generate
+from . import generate, proposal
 from .index import index_site
 from .model import Catalogue
 from .problems import Problems
@@ -59,6 +59,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
         generate.render_pages(catalogue, pages, layouts_dir, staging, progress)
         generate.write_assets(layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
+        proposal.write_files(catalogue, staging)
         generate.copy_images(content_dir, staging)
         progress("Suchindex", 0, 1)
         index_site(staging)

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
-from . import facets
+from . import facets, proposal
 from .i18n import Texts
 from .languages import language_name
 from .markup import MarkdownRenderer
@@ -62,6 +62,10 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
     def facet_options(context) -> dict[str, list[str]]:
         return facets.facet_options(context["catalogue"], texts)
 
+    @jinja2.pass_context
+    def form_options(context) -> dict[str, list[tuple[str, str, str]]]:
+        return proposal.options(context["catalogue"], texts)
+
     def route_url(place: Place) -> str:
         """A route to the place on OpenStreetMap: a plain link, no embedded map, nothing loaded from elsewhere."""
         address = ", ".join(part for part in (place.street, f"{place.postcode} {place.town}".strip()) if part)
@@ -101,7 +105,7 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
 
     env.globals.update(t=texts, url=url, language_name=language_name, lang=texts.language, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
-                       offer_facets=offer_facets, facet_options=facet_options)
+                       offer_facets=offer_facets, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=clock)
     return env

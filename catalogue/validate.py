@@ -36,6 +36,7 @@ from .model import (
     Provider,
     Publisher,
     RegularTime,
+    Repository,
     Site,
     Translation,
     Video,
@@ -49,7 +50,7 @@ VIDEO_SUFFIXES = {".mp4", ".webm"}
 LEGALLY_REQUIRED_PAGES = ("impressum", "datenschutz")
 # Top-level folders of the built site that a free page must not take over.
 RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "bilder", "schema", "suche", "lebensphasen", "themen",
-                     "stadtteile", "merkliste", "luecken", "daten", "pagefind")
+                     "stadtteile", "merkliste", "luecken", "daten", "pagefind", "angebot-vorschlagen")
 TERM_WHAT = {
     "themen": "kein Thema",
     "lebensphasen": "keine Lebensphase",
@@ -231,6 +232,7 @@ def _load_site(context: _Context) -> Site | None:
     statement = data.get("barrierefreiheit_erklaerung")
     ombudsperson = (statement or {}).get("ombudsstelle")
     video = data.get("gebaerdensprache_video")
+    repository = data.get("repository")
     if video and video.get("datei"):
         _check_file_in_bilder(source, ["gebaerdensprache_video", "datei"], VIDEO_SUFFIXES, "video_type", context)
     if statement is None:
@@ -259,6 +261,8 @@ def _load_site(context: _Context) -> Site | None:
             if ombudsperson else None,
         ) if statement else None,
         sign_language_video=Video(video["titel"], video.get("datei", ""), video.get("url", "")) if video else None,
+        repository=Repository(repository["url"], repository.get("zweig", "main"), repository.get("inhalt", "content"))
+        if repository else None,
     )
 
 
