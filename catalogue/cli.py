@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
     parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
     parser.add_argument("--strict", action="store_true", help="Warnungen zählen als Fehler")
+    parser.add_argument("--strict-for", nargs="*", type=Path, default=[], metavar="DATEI",
+                        help="bei check: Warnungen nur in diesen Dateien zählen als Fehler (z. B. die Dateien "
+                        "eines Pull Requests)")
     parser.add_argument("--format", choices=["text", "github"], default="text",
                         help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
     parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
@@ -77,6 +80,16 @@ def _print_problems(result: pipeline.Result, output_format: str) -> None:
     formatter = format_github if output_format == "github" else format_text
     for item in result.problems.sorted():
         print(formatter(item), file=sys.stdout if output_format == "github" else sys.stderr)
+
+
+def _write_step_summary(path: Path, result: pipeline.Result, summary: str) -> None:
+    """All messages on the run's summary page: GitHub shows only the first ten of a kind beside the lines."""
+    report = "\n".join(format_text(item) for item in result.problems.sorted())
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"## Prüfung der Angaben\n\n{summary}\n\n"
+                  "Was die Meldungen bedeuten, steht in CONTRIBUTING.md unter „Was die Prüfung meldet“.\n\n")
+        if report:
+            out.write(f"````text\n{report}\n````\n")
 
 
 def _count(number: int, one: str, other: str) -> str:
@@ -138,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
         if args.command == "check":
-            result = pipeline.check(args.content, today, args.strict, progress)
+            result = pipeline.check(args.content, today, args.strict, progress, args.strict_for)
         else:
             result = pipeline.build(args.content, args.output, today, args.strict, progress=progress)
     except UnsafeOutput as error:
@@ -154,5 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(progress, TerminalProgress):
             progress.finish()
     _print_problems(result, args.format)
-    print(_summary(result, args.command, args.output), file=sys.stderr)
+    summary = _summary(result, args.command, args.output)
+    print(summary, file=sys.stderr)
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), result, summary)
     return EXIT_OK if result.ok else EXIT_CONTENT

@@ -37,11 +37,15 @@ def no_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
-def check(content_dir: Path, today: date, strict: bool = False, progress=no_progress) -> Result:
+def check(content_dir: Path, today: date, strict: bool = False, progress=no_progress,
+          strict_for: list[Path] = ()) -> Result:
+    """strict_for: files whose warnings count as errors even without strict (a pull request's own files)."""
     started = time.perf_counter()
     catalogue, problems = load_catalogue(content_dir, today, progress)
     if strict:
         problems.promote_warnings()
+    elif strict_for:
+        problems.promote_warnings({path.resolve() for path in strict_for})
     return Result(problems, catalogue, seconds=time.perf_counter() - started)
 
 

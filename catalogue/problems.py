@@ -57,10 +57,12 @@ class Problems:
     def warnings(self) -> list[ContentProblem]:
         return [p for p in self.items if p.severity == WARNING]
 
-    def promote_warnings(self) -> None:
-        """--strict: every warning counts as an error."""
+    def promote_warnings(self, only_in: set[Path] | None = None) -> None:
+        """--strict: every warning counts as an error; --strict-for: only the warnings in these files."""
+        def promoted(p: ContentProblem) -> bool:
+            return p.severity == WARNING and (only_in is None or p.file.resolve() in only_in)
         self.items = [
-            ContentProblem(p.file, p.line, p.key, p.message, p.hint, ERROR if p.severity == WARNING else p.severity)
+            ContentProblem(p.file, p.line, p.key, p.message, p.hint, ERROR if promoted(p) else p.severity)
             for p in self.items
         ]
 
