@@ -94,7 +94,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "too_short": (
         "„{key}“ ist zu kurz: {length} Zeichen, nötig sind mindestens {limit}.",
-        "{description}",
+        "{description}Schreiben Sie mindestens {limit} Zeichen.",
     ),
     "too_long": (
         "„{key}“ ist zu lang: {length} Zeichen, erlaubt sind höchstens {limit}.",
@@ -103,11 +103,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty": ("„{key}“ darf nicht leer sein.", "{description}Schreiben Sie nach dem Doppelpunkt einen Text."),
     "too_few_items": (
         "„{key}“ braucht mindestens {limit} Eintrag.",
-        "{description}",
+        "{description}Schreiben Sie die Einträge in die eckigen Klammern, z. B. [erster, zweiter], oder jeden in "
+        "eine eigene Zeile mit „- “ davor.",
     ),
     "not_enough_keys": (
-        "„{key}“ braucht mindestens einen Eintrag.",
-        "{description}",
+        "„{key}“ hat zu wenige Angaben.",
+        "{description}Ergänzen Sie die fehlenden Angaben in eigenen Zeilen darunter, jeweils eingerückt.",
     ),
     "duplicate_item": (
         "In „{key}“ steht „{value}“ mehr als einmal.",
@@ -122,8 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{value}“ ist kein gültiges Datum.",
         "Prüfen Sie Tag und Monat. Ein Datum wird als JJJJ-MM-TT geschrieben, z. B. 2026-03-01.",
     ),
-    "too_small": ("„{key}“ darf nicht kleiner als {limit} sein, hier steht {value}.", "{description}"),
-    "too_large": ("„{key}“ darf nicht größer als {limit} sein, hier steht {value}.", "{description}"),
+    "too_small": ("„{key}“ darf nicht kleiner als {limit} sein, hier steht {value}.",
+                  "{description}Schreiben Sie eine Zahl ab {limit}."),
+    "too_large": ("„{key}“ darf nicht größer als {limit} sein, hier steht {value}.",
+                  "{description}Schreiben Sie eine Zahl bis höchstens {limit}."),
     "schema_other": ("„{key}“ ist so nicht erlaubt ({detail}).", "{description}"),
     # meaning (checks across files)
     "unknown_term": (

@@ -99,6 +99,16 @@ def _description(schema: dict, base: str) -> str:
     return text + " " if text else ""
 
 
+def _schema_at(path: list, base: str) -> dict:
+    """The schema of the key at `path`, as the file's schema names it: a list of ids shared through a $ref
+    has no description of its own, but „themen“ says where its ids come from."""
+    schema = load_schema(base)
+    for part in path:
+        schema = _resolve({"$ref": schema["$ref"]}, base) if "$ref" in schema else schema
+        schema = schema.get("items", {}) if isinstance(part, int) else schema.get("properties", {}).get(part, {})
+    return schema
+
+
 def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem]:
     if _fast_validator(schema_name).is_valid(source.data):
         return []
@@ -117,7 +127,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
     path = list(error.absolute_path)
     kind, schema, value = error.validator, error.schema, error.instance
     key = key_label(path)
-    description = _description(schema, base)
+    description = _description(schema, base) or _description(_schema_at(path, base), base)
 
     if kind == "required":
         missing = [name for name in error.validator_value if name not in value]
