@@ -92,6 +92,7 @@ def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
     pages.append(PlannedPage("leichte-sprache/index.html", "pages/easy_language.html",
                              {"extra": free_pages.get("leichte-sprache")}))
     pages.append(PlannedPage("suche/index.html", SEARCH_TEMPLATE))
+    pages.append(PlannedPage("merkliste/index.html", "pages/shortlist.html"))
     pages.append(PlannedPage(f"{proposal.FOLDER}/index.html", "pages/propose.html", {
         "rules": proposal.form_rules(catalogue), "template_text": proposal.offer_template(proposal.schema_url(catalogue), catalogue.today)}))
     pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})
@@ -160,8 +161,10 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
 
 
 def write_assets(layouts_dir: Path, output: Path) -> None:
-    """One stylesheet (the base styles, then each component's, in a fixed order) and the scripts, each a file."""
-    parts = [layouts_dir / "base.css"] + sorted((layouts_dir / "components").glob("*/*.css"))
+    """One stylesheet (the base styles, then each component's, then each page's, in a fixed order) and the
+    scripts, each a file."""
+    parts = ([layouts_dir / "base.css"] + sorted((layouts_dir / "components").glob("*/*.css"))
+             + sorted((layouts_dir / "pages").glob("*.css")))
     css = "\n".join(f"/* {p.relative_to(layouts_dir).as_posix()} */\n{p.read_text(encoding='utf-8')}" for p in parts)
     assets = output / "assets"
     assets.mkdir(parents=True, exist_ok=True)

@@ -74,6 +74,7 @@ def html_pages(site: Path) -> list[Path]:
 def test_writes_a_page_per_offer_and_provider_plus_home_and_404(built):
     expected = {
         "index.html", "404.html", "anbieter/index.html", "suche/index.html", "angebot-vorschlagen/index.html",
+        "merkliste/index.html",
         "angebote/krabbelgruppe/index.html", "angebote/aerztliche-beratung/index.html",
         "angebote/zeltlager/index.html",
         "anbieter/familienzentrum/index.html", "anbieter/jugendamt/index.html",
