@@ -23,11 +23,16 @@ const chosen = (name) => [...form.querySelectorAll(`input[name="${name}"]:checke
 const rows = (kind) => [...form.querySelectorAll(`[data-repeat="${kind}"]`)].map((row) => row.dataset.number);
 const pattern = (name) => new RegExp(rules.patterns[name]);
 
+// The ids already taken, fetched when the form is first sent (a large catalogue's list is not small).
 let knownIds = { angebote: [], anbieter: [] };
-const knownIdsLoaded = fetch(rules.knownIds)
-  .then((response) => (response.ok ? response.json() : knownIds))
-  .then((ids) => { knownIds = ids; })
-  .catch(() => {}); // without the list the build's check still finds a taken id
+let knownIdsLoaded = null;
+function loadKnownIds() {
+  knownIdsLoaded ??= fetch(rules.knownIds)
+    .then((response) => (response.ok ? response.json() : knownIds))
+    .then((ids) => { knownIds = ids; })
+    .catch(() => {}); // without the list the build's check still finds a taken id
+  return knownIdsLoaded;
+}
 
 // --- turning what people type into what the content format wants ---------------------------------------------
 
@@ -404,6 +409,7 @@ function showProviderFields() {
 }
 
 form.addEventListener("input", (event) => {
+  loadKnownIds();
   if (event.target.name === "kennung") event.target.dataset.edited = "true";
   if (event.target.name === "titel" && form.elements.kennung.dataset.edited !== "true") {
     form.elements.kennung.value = slug(event.target.value);
@@ -413,11 +419,12 @@ form.addEventListener("input", (event) => {
 form.addEventListener("change", () => { showProviderFields(); save(); });
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  await knownIdsLoaded;
+  await loadKnownIds();
   const errors = check();
   showErrors(errors);
   if (errors.length) result.hidden = true;
   else showResult();
+  form.dataset.checked = String(Number(form.dataset.checked ?? 0) + 1); // for tests: this sending is answered
 });
 
 restore();

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from catalogue import pipeline
 
@@ -77,7 +77,11 @@ class Form:
         Select(self.field("anbieter")).select_by_value(value)
 
     def submit(self) -> None:
+        """Sends the form and waits until the script has answered (it may first fetch the taken ids)."""
+        before = self.driver.find_element(By.ID, "vorschlag").get_attribute("data-checked")
         self.driver.find_element(By.CSS_SELECTOR, "#vorschlag button[type=submit]").click()
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.find_element(By.ID, "vorschlag").get_attribute("data-checked") != before)
 
     def summary_links(self) -> list[tuple[str, str]]:
         return [(a.get_attribute("hash"), a.text)
