@@ -70,11 +70,10 @@ class Repository:
     branch: str = "main"
     content_folder: str = "content"
 
-    @property
-    def new_offer_url(self) -> str:
-        """GitHub's page for a new file in angebote/; it takes ?filename=…&value=… to fill it in."""
-        folder = self.content_folder.strip("/")
-        return f"{self.url.rstrip('/')}/new/{self.branch}/{folder}/angebote"
+    def new_file_url(self, folder: str) -> str:
+        """GitHub's page for a new file in a folder of the content (angebote, anbieter); it takes
+        ?filename=…&value=… to fill the file in."""
+        return f"{self.url.rstrip('/')}/new/{self.branch}/{self.content_folder.strip('/')}/{folder}"
 
 
 @dataclass

@@ -67,15 +67,13 @@ def form_rules(catalogue: Catalogue) -> dict:
         "today": catalogue.today.isoformat(),
         "schema": schema_url(catalogue),
         "providerSchema": schema_url(catalogue, schemas.PROVIDER),
-        "newFileUrl": repository.new_offer_url if repository else "",
-        "providerFileUrl": repository.new_offer_url.removesuffix("angebote") + "anbieter" if repository else "",
+        "newFileUrl": repository.new_file_url("angebote") if repository else "",
+        "providerFileUrl": repository.new_file_url("anbieter") if repository else "",
         "knownIds": KNOWN_IDS_FILE,
         "limits": {key: [properties[key]["minLength"], properties[key]["maxLength"]] for key in ("titel", "kurz")},
         "ageLimits": [properties["alter"]["properties"]["von"]["minimum"],
                       properties["alter"]["properties"]["von"]["maximum"]],
         "patterns": {name: definitions[name]["pattern"] for name in ("email", "web", "telefon", "uhrzeit")},
-        "weekdays": list(WEEKDAYS),
-        "formats": list(FORMATS),
     }
 
 

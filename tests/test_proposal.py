@@ -97,4 +97,5 @@ def test_a_wrong_repository_setting_is_explained(content, setting, key, expected
 def test_a_free_page_cannot_take_the_forms_address(content):
     content.write("seiten/angebot-vorschlagen.md", "---\ntitel: Vorschlagen\n---\nText\n")
     errors = content.errors()
-    assert [(p.file.name, p.message.split(" ")[0]) for p in errors][0][0] == "angebot-vorschlagen.md"
+    assert [(p.file.name, p.message) for p in errors] == [
+        ("angebot-vorschlagen.md", "Der Name „angebot-vorschlagen“ ist für einen Bereich der Website reserviert.")]
