@@ -4,11 +4,14 @@
     python3 dev.py test     the same with the test dependencies and the browser-test tools, then run all tests
     python3 dev.py serve    build, then preview the site at http://127.0.0.1:8000/
 
-Further arguments are passed on (to build.py or to pytest).
+Further arguments are passed on (to build.py or to pytest). The catalogue PDF needs system libraries for
+WeasyPrint (Pango, HarfBuzz, a sans-serif font), and the tests poppler's pdftotext: installed with apt-get
+when run as root, otherwise named. `python3 dev.py site --no-pdf` builds without them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import hashlib
 import os
@@ -26,6 +29,12 @@ BROWSER_TESTS = ROOT / "tests" / "browser"
 NODE_MODULES = BROWSER_TESTS / "node_modules"
 NODE_STAMP = NODE_MODULES / ".installed-from"
 APT_ENVIRONMENT = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+# What WeasyPrint loads for the catalogue PDF (the sonames it opens), and the Debian packages that hold them.
+PDF_LIBRARIES = {"libpango-1.0.so.0": "libpango-1.0-0", "libpangoft2-1.0.so.0": "libpangoft2-1.0-0",
+                 "libharfbuzz-subset.so.0": "libharfbuzz-subset0", "libfontconfig.so.1": "libfontconfig1"}
+# layouts/pdf/katalog.css asks for DejaVu Sans, then Liberation Sans: system fonts, nothing from the web.
+PDF_FONTS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+             Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"))
 
 
 def say(text: str) -> None:
@@ -89,6 +98,33 @@ def missing_browser_packages() -> list[str]:
     return packages
 
 
+def loadable(library: str) -> bool:
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
+
+
+def missing_pdf_packages(for_tests: bool) -> list[str]:
+    """The Debian packages the catalogue PDF (and, for the tests, reading it back) needs and that are missing."""
+    packages = [package for library, package in PDF_LIBRARIES.items() if not loadable(library)]
+    if not any(font.exists() for font in PDF_FONTS):
+        packages.append("fonts-dejavu-core")
+    if for_tests and not shutil.which("pdftotext"):
+        packages.append("poppler-utils")
+    return packages
+
+
+def ensure_pdf_packages(for_tests: bool) -> None:
+    packages = missing_pdf_packages(for_tests)
+    if packages and not install_debian_packages(packages):
+        purpose = "das PDF des Katalogs und seine Tests" if for_tests else "das PDF des Katalogs"
+        hint = "" if for_tests else " Ohne PDF bauen: python3 dev.py site --no-pdf"
+        sys.exit(f"Für {purpose} fehlen Programme oder Bibliotheken. Unter Debian: "
+                 f"sudo apt-get install {' '.join(packages)}.{hint}")
+
+
 def ensure_browser_packages() -> None:
     packages = missing_browser_packages()
     if packages and not install_debian_packages(packages):
@@ -116,6 +152,8 @@ def main(argv: list[str]) -> int:
         sys.exit(__doc__)
     ensure_venv()
     ensure_dependencies("test" if command == "test" else None)
+    if command == "test" or "--no-pdf" not in rest:
+        ensure_pdf_packages(for_tests=command == "test")
     if command == "test":
         ensure_browser_packages()
         ensure_node_modules()

@@ -3,7 +3,8 @@
     python benchmarks/build_speed.py 1000 10000
 
 Each size is built twice in a fresh process (the second run is reported too, as the file system is warm);
-the figures go into the README. Not a test: timings depend on the machine.
+the figures go into the README. The website only (--no-pdf): the PDF has its own, benchmarks/pdf_speed.py.
+Not a test: timings depend on the machine.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def main(sizes: list[int]) -> None:
             for attempt in (1, 2):
                 started = time.perf_counter()
                 subprocess.run([sys.executable, str(REPO / "build.py"), "--content", str(content), "--output",
-                                str(Path(folder) / "site"), "--heute", "2026-11-22"], check=True,
+                                str(Path(folder) / "site"), "--heute", "2026-11-22", "--no-pdf"], check=True,
                                capture_output=True)
                 seconds = time.perf_counter() - started
                 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

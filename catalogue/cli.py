@@ -12,6 +12,7 @@ from pathlib import Path
 from . import pipeline, proposal, schemas
 from .i18n import MissingText
 from .index import IndexFailed
+from .pdf import PdfFailed
 from .problems import format_github, format_text
 from .schemas import SCHEMA_DIR
 from .validate import ID_PATTERN
@@ -38,11 +39,11 @@ def _day(text: str) -> date:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python build.py",
-        description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website. "
+        description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website mit PDF zum Ausdrucken. "
         "Mit „check“ wird nur geprüft und nichts geschrieben.",
     )
     parser.add_argument("command", nargs="?", choices=["build", "check", "new"], default="build",
-                        help="build (Standard): prüfen und Website schreiben; check: nur prüfen; "
+                        help="build (Standard): prüfen, Website und PDF schreiben; check: nur prüfen; "
                         "new KENNUNG: ein neues Angebot aus der Vorlage anlegen")
     parser.add_argument("id", nargs="?", metavar="KENNUNG", help="bei new: die Kennung des neuen Angebots")
     parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
@@ -53,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
                         "eines Pull Requests)")
     parser.add_argument("--format", choices=["text", "github"], default="text",
                         help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)")
     parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
                         help="Stichtag für die Prüfung von Daten (Standard: heute)")
     return parser
@@ -153,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             result = pipeline.check(args.content, today, args.strict, progress, args.strict_for)
         else:
-            result = pipeline.build(args.content, args.output, today, args.strict, progress=progress)
+            result = pipeline.build(args.content, args.output, today, args.strict, progress=progress,
+                                    pdf=not args.no_pdf)
     except UnsafeOutput as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -162,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except IndexFailed as error:
         print(f"Fehler: {error} Die bisherige Website in {args.output} ist unverändert.", file=sys.stderr)
+        return EXIT_USAGE
+    except PdfFailed as error:
+        print(f"Fehler: {error}\nDie bisherige Website in {args.output} ist unverändert. Zur Vorschau ohne PDF: "
+              "python build.py --no-pdf", file=sys.stderr)
         return EXIT_USAGE
     finally:
         if isinstance(progress, TerminalProgress):

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from . import proposal, schemas
 from .i18n import Texts
 from .model import Catalogue
+from .pdf import Downloads
 from .templates import environment
 
 NOT_FOUND = "404.html"
@@ -117,6 +118,7 @@ class _Job:
     pages: list[PlannedPage]
     layouts_dir: Path
     output: Path
+    downloads: Downloads
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
@@ -131,7 +133,7 @@ def _render_range(start: int, end: int) -> int:
         html = _environment.get_template(page.template).render(
             **page.context, catalogue=_job.catalogue, site=_job.catalogue.site,
             root=page.root(_job.catalogue.site.base_url), page_path=page.url_path, not_found=page.path == NOT_FOUND,
-            search_page=page.template == SEARCH_TEMPLATE,
+            search_page=page.template == SEARCH_TEMPLATE, downloads=_job.downloads,
         )
         target = _job.output / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,9 +141,11 @@ def _render_range(start: int, end: int) -> int:
     return end - start
 
 
-def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress) -> None:
+def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress,
+                 downloads: Downloads | None = None) -> None:
+    """downloads: the PDFs written before, which the pages link with their size."""
     global _job, _environment
-    _job, _environment = _Job(catalogue, pages, layouts_dir, output), None
+    _job, _environment = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads()), None
     ranges = [(start, min(start + PAGES_PER_TASK, len(pages))) for start in range(0, len(pages), PAGES_PER_TASK)]
     workers = min(os.cpu_count() or 1, len(ranges))
     try:

@@ -1,4 +1,4 @@
-"""The whole build, in the order it happens: validate → model → generate → index → write.
+"""The whole build, in the order it happens: validate → model → generate (PDF, then pages) → index → write.
 
 Everything is read and checked before the first file is written; the
 output appears only when all of it worked.
@@ -14,6 +14,7 @@ from pathlib import Path
 from . import generate, proposal
 from .index import index_site
 from .model import Catalogue
+from .pdf import Downloads, write_pdfs
 from .problems import Problems
 from .validate import load_catalogue
 from .write import atomic_output, check_output_folder
@@ -50,8 +51,12 @@ def check(content_dir: Path, today: date, strict: bool = False, progress=no_prog
 
 
 def build(content_dir: Path, output: Path, today: date, strict: bool = False, layouts_dir: Path = LAYOUTS_DIR,
-          progress=no_progress) -> Result:
-    """progress(stage, done, total) is told how far the long stages are."""
+          progress=no_progress, pdf: bool = False) -> Result:
+    """progress(stage, done, total) is told how far the long stages are.
+
+    pdf: also write the catalogue as PDF (pdf/katalog.pdf, one per life phase) and link it. It takes seconds
+    for a few hundred offers, so library callers and most tests leave it out; the command line writes it
+    unless told --no-pdf."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
     result = check(content_dir, today, strict, progress)
@@ -60,7 +65,9 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     catalogue = result.catalogue
     pages = generate.plan_pages(catalogue)
     with atomic_output(output) as staging:
-        generate.render_pages(catalogue, pages, layouts_dir, staging, progress)
+        # first, so that the pages can link the PDFs with their size
+        downloads = write_pdfs(catalogue, layouts_dir, staging, progress) if pdf else Downloads()
+        generate.render_pages(catalogue, pages, layouts_dir, staging, progress, downloads)
         generate.write_assets(layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)

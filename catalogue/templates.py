@@ -103,9 +103,15 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
             return texts("age_to", end=age_to)
         return ""
 
+    def file_size(size: int) -> str:
+        """A file size as a family reads it: "850 KB", "1,2 MB" (decimal units, the language's decimal mark)."""
+        if round(size / 1000) < 1000:
+            return texts("file_size_kb", size=max(1, round(size / 1000)))
+        return texts("file_size_mb", size=f"{size / 1_000_000:.1f}".replace(".", texts("decimal_separator")))
+
     env.globals.update(t=texts, url=url, language_name=language_name, lang=texts.language, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
                        offer_facets=offer_facets, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,
-                       tel_href=tel_href, clock=clock)
+                       tel_href=tel_href, clock=clock, file_size=file_size)
     return env

@@ -50,7 +50,7 @@ VIDEO_SUFFIXES = {".mp4", ".webm"}
 LEGALLY_REQUIRED_PAGES = ("impressum", "datenschutz")
 # Top-level folders of the built site that a free page must not take over.
 RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "bilder", "schema", "suche", "lebensphasen", "themen",
-                     "stadtteile", "merkliste", "luecken", "daten", "pagefind", "angebot-vorschlagen")
+                     "stadtteile", "merkliste", "luecken", "daten", "pagefind", "angebot-vorschlagen", "pdf")
 TERM_WHAT = {
     "themen": "kein Thema",
     "lebensphasen": "keine Lebensphase",

@@ -206,14 +206,15 @@ def stable_part(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(content, tmp_path):
-    """All but the files Pagefind itself writes differently each run (its issue #638)."""
+    """All but the files Pagefind itself writes differently each run (its issue #638); the PDFs included."""
     first, second = tmp_path / "eins", tmp_path / "zwei"
-    assert pipeline.build(content.root, first, TODAY).ok
-    assert pipeline.build(content.root, second, TODAY).ok
+    assert pipeline.build(content.root, first, TODAY, pdf=True).ok
+    assert pipeline.build(content.root, second, TODAY, pdf=True).ok
     one, two = tree_bytes(first), tree_bytes(second)
     assert stable_part(one) == stable_part(two)
     assert len(one) == len(two) and len(stable_part(one)) > len(one) - 20
     assert any(name.startswith("pagefind/fragment/") for name in stable_part(one))
+    assert {"pdf/katalog.pdf", "pdf/lebensphase-jugend.pdf"} <= set(stable_part(one))
 
 
 def test_parallel_rendering_is_byte_identical_and_complete(tmp_path):

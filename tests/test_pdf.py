@@ -1,0 +1,385 @@
+"""The catalogue PDF: accessible (PDF/UA-1), complete, in chain order, linked with its size, byte-stable.
+
+Built once per module, from the fixture (with an offer in three life phases, an expired one and an example)
+and from a synthetic catalogue written only from the contract; both are read back with pikepdf and
+poppler's pdftotext. That two builds write the same PDF bytes is checked with the whole site in
+test_build.py::test_two_builds_are_byte_identical.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pikepdf
+import pytest
+import segno
+
+from catalogue import cli, pdf, pipeline
+from catalogue.validate import load_catalogue
+from conftest import FIXTURE, REPO, TODAY, run_cli, tree_bytes
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from synthetic import write_catalogue  # noqa: E402
+
+HELP_LINE = """---
+titel: Elterntelefon
+kurz: Eltern sprechen anonym und kostenlos mit erfahrenen Beraterinnen über Sorgen mit ihren Kindern.
+anbieter: jugendamt
+themen: [beratung]
+lebensphasen: [schwangerschaft, kleinkind, jugend]
+stadtteile: [ganz-stadt]
+format: [telefon]
+kostenlos: true
+kontakt:
+  telefon: 0800 111 0 550
+stand: 2026-10-01
+---
+Rufen Sie an.
+"""
+
+EXPIRED = """---
+titel: Herbstkurs der vergangenen Saison
+kurz: Ein Kurs, der im Oktober geendet hat und deshalb nicht mehr erscheinen darf.
+anbieter: familienzentrum
+themen: [begegnung]
+lebensphasen: [kleinkind]
+stadtteile: [lintorf]
+stand: 2026-09-01
+gueltig_bis: 2026-10-31
+---
+Vorbei.
+"""
+
+
+def fixture_content(root: Path) -> Path:
+    shutil.copytree(FIXTURE, root)
+    (root / "angebote/elterntelefon.md").write_text(HELP_LINE, encoding="utf-8")
+    (root / "angebote/herbstkurs.md").write_text(EXPIRED, encoding="utf-8")
+    return root
+
+
+def build(content: Path, output: Path, **options) -> Path:
+    result = pipeline.build(content, output, TODAY, pdf=True, **options)
+    assert result.ok, [p.message for p in result.problems.errors]
+    return output
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("pdf-fixture")
+    content = fixture_content(folder / "content")
+    return content, build(content, folder / "site")
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("pdf-synthetic")
+    content = write_catalogue(folder / "content", 12, providers=5)
+    return content, build(content, folder / "site")
+
+
+@pytest.fixture(params=["fixture", "synthetic"])
+def site(request) -> tuple[Path, Path]:
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+def text_of(path: Path, first: int | None = None, last: int | None = None) -> str:
+    """The PDF's text as pdftotext reads it, whitespace made single spaces."""
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True,
+                            check=True)
+    return " ".join(result.stdout.decode("utf-8").split())
+
+
+def lines_with_pages(path: Path, first: int, last: int) -> list[tuple[str, int]]:
+    """(title, page) of the contents or the index, from pdftotext's layout: the number stands right."""
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", "-f", str(first), "-l", str(last), str(path),
+                             "-"], capture_output=True, check=True)
+    return [(match[1], int(match[2])) for line in result.stdout.decode("utf-8").splitlines()
+            if (match := re.fullmatch(r"\s*(\S.*?)\s{2,}(\d+)\s*", line))]
+
+
+def catalogue_of(content: Path):
+    catalogue, problems = load_catalogue(content, TODAY)
+    assert catalogue is not None, problems.errors
+    return catalogue
+
+
+def pdfs_of(built: Path) -> list[Path]:
+    return sorted((built / "pdf").glob("*.pdf"))
+
+
+def outline(path: Path) -> list[tuple[str, list[str]]]:
+    with pikepdf.open(path) as document, document.open_outline() as tree:
+        return [(item.title, [child.title for child in item.children]) for item in tree.root]
+
+
+def structure(element, found: list) -> list:
+    """(type, alt text) of every structure element below `element`, in document order."""
+    if isinstance(element, pikepdf.Array):
+        for kid in element:
+            structure(kid, found)
+    elif isinstance(element, pikepdf.Dictionary) and "/S" in element:
+        found.append((str(element.S), str(element.get("/Alt", ""))))
+        if "/K" in element:
+            structure(element.K, found)
+    return found
+
+
+def test_every_pdf_is_tagged_pdf_ua_in_german_with_its_title(site):
+    content, built = site
+    site_title = catalogue_of(content).site.title
+    files = pdfs_of(built)
+    phases = [phase_id for phase_id, offers in catalogue_of(content).by_life_phase.items() if offers]
+    assert sorted(f.name for f in files) == sorted(["katalog.pdf", *(f"lebensphase-{p}.pdf" for p in phases)])
+    for path in files:
+        with pikepdf.open(path) as document:
+            root = document.Root
+            assert "/StructTreeRoot" in root and len(structure(root.StructTreeRoot.K, [])) > 10, path
+            assert root.MarkInfo.Marked is True
+            assert str(root.Lang) == "de"
+            assert root.ViewerPreferences.DisplayDocTitle is True
+            title = str(document.docinfo["/Title"])
+            assert title == site_title if path.name == "katalog.pdf" else title.endswith(f" – {site_title}")
+            metadata = document.open_metadata()
+            assert metadata["dc:title"] == title
+            assert metadata["pdfuaid:part"] == "1"
+            assert str(document.docinfo["/CreationDate"]) == str(document.docinfo["/ModDate"]) == "D:20261122"
+            assert len(document.trailer.ID) == 2  # a file identifier, computed from the content (not random)
+            figures = [alt for kind, alt in structure(root.StructTreeRoot.K, []) if kind == "/Figure"]
+            assert figures and all(alt.startswith("QR-Code") for alt in figures), figures
+
+
+def test_bookmarks_for_every_life_phase_and_every_offer_in_chain_order(site):
+    content, built = site
+    catalogue = catalogue_of(content)
+    marks = outline(built / pdf.CATALOGUE_FILE)
+    phases = [(phase.name, [o.title for o in catalogue.by_life_phase[phase.id]])
+              for phase in catalogue.site.life_phases]
+    assert marks[0] == ("Inhalt", [])
+    assert marks[1:-1] == phases
+    assert marks[-1] == ("Angebote nach Stadtteil", [])
+    assert {title for _, titles in marks for title in titles} == {o.title for o in catalogue.offers}
+    for phase in catalogue.site.life_phases:
+        if catalogue.by_life_phase[phase.id]:
+            assert outline(built / pdf.phase_file(phase.id))[1] == (
+                phase.name, [o.title for o in catalogue.by_life_phase[phase.id]])
+
+
+def test_text_has_every_published_offer_and_the_example_label_but_no_expired_offer(fixture_site):
+    content, built = fixture_site
+    catalogue = catalogue_of(content)
+    text = text_of(built / pdf.CATALOGUE_FILE)
+    for offer in catalogue.offers:
+        assert offer.title in text and offer.summary in text, offer.title
+    assert [o.title for o in catalogue.unpublished] == ["Herbstkurs der vergangenen Saison"]
+    for path in pdfs_of(built):
+        assert "Herbstkurs" not in text_of(path), path
+    example = text.index("Ärztliche Beratung für Schwangere Beispiel: Dies ist ein erfundenes Beispiel.")
+    assert text.count("Beispiel: Dies ist ein erfundenes Beispiel.") == 1 and example > 0
+    for fact in ("Stand: 22. November 2026", "Herausgegeben von Stadt Musterstadt, Jugendamt",
+                 "Für wen: 0 bis 3 Jahre", "Wann: mittwochs 9:30–11:00 Uhr",
+                 "Wo: Familienzentrum Lintorf, Beispielweg 1, 12345 Musterstadt",
+                 "Kosten: 3 € pro Termin, mit Familienpass frei", "Anmeldung: Bitte vorher anrufen.",
+                 "Kontakt: Frau Muster, Telefon 01234 567-89", "Sprachen: Deutsch, Türkisch",
+                 "Barrierefreiheit: Rollstuhlgerecht", "Anbieter: Familienzentrum Lintorf",
+                 "Zuletzt geprüft am 1. Oktober 2026.",
+                 "Mehr im Internet: https://katalog.example.org/angebote/angebote/krabbelgruppe/"):
+        assert fact in text, fact
+    assert "15. Januar 2027" in text  # a date still ahead
+
+
+def page_with(path: Path, needle: str, after: int = 0) -> int:
+    with pikepdf.open(path) as document:
+        count = len(document.pages)
+    return next(number for number in range(after + 1, count + 1) if needle in text_of(path, number, number))
+
+
+def test_offer_in_several_phases_is_printed_once_and_referenced_with_its_page(fixture_site):
+    _, built = fixture_site
+    path = built / pdf.CATALOGUE_FILE
+    text = text_of(path)
+    assert text.count("Mehr im Internet: https://katalog.example.org/angebote/angebote/elterntelefon/") == 1
+    references = re.findall(r"Alle Angaben stehen bei „Schwangerschaft und Geburt“ auf Seite (\d+)\.", text)
+    assert len(references) == 2  # in „0 bis 3 Jahre“ and „10 bis 18 Jahre“
+    full_entry = page_with(path, "Mehr im Internet: https://katalog.example.org/angebote/angebote/elterntelefon/")
+    assert references == [str(full_entry)] * 2
+    assert "Telefon: 0800 111 0 550" in text  # the reference still gives the number to call
+    # a life phase on its own prints it in full
+    assert "Mehr im Internet: https://katalog.example.org/angebote/angebote/elterntelefon/" in text_of(
+        built / pdf.phase_file("jugend"))
+
+
+def test_contents_and_district_index_give_the_right_pages(fixture_site):
+    content, built = fixture_site
+    path = built / pdf.CATALOGUE_FILE
+    assert text_of(path, 2, 2).startswith("Inhalt")
+    index_start = page_with(path, "Angebote nach Stadtteil Hier stehen")
+    entries = lines_with_pages(path, 2, 2)
+    phases = [phase.name for phase in catalogue_of(content).site.life_phases]
+    assert [title for title, _ in entries] == [
+        phases[0], "Ärztliche Beratung für Schwangere", "Elterntelefon",
+        phases[1], "Elterntelefon", "Krabbelgruppe am Mittwoch",
+        phases[2], "Elterntelefon", "Zeltlager im Sommer", "Angebote nach Stadtteil"]
+    for title, number in entries:
+        if title == "Angebote nach Stadtteil":
+            assert number == index_start
+        else:
+            assert title in text_of(path, number, number), (title, number)
+    index = lines_with_pages(path, index_start, index_start)
+    assert [title for title, _ in index] == ["Ärztliche Beratung für Schwangere", "Elterntelefon",
+                                              "Krabbelgruppe am Mittwoch", "Zeltlager im Sommer", "Zeltlager im Sommer"]
+    index_text = text_of(path, index_start)
+    assert (index_text.index("ganz Musterstadt") < index_text.index("Lintorf") < index_text.index("Mitte")
+            < index_text.index("Nord"))
+    for title, number in index:
+        assert title in text_of(path, number, number), (title, number)
+    assert dict(index)["Elterntelefon"] == page_with(
+        path, "Mehr im Internet: https://katalog.example.org/angebote/angebote/elterntelefon/")
+    # PDF/UA: every link says in words where it leads; inside the document that is the title and its page
+    with pikepdf.open(path) as document:
+        links = [annotation for page in document.pages for annotation in page.obj.get("/Annots", [])]
+    inside = {str(link.Contents) for link in links if "/Dest" in link}
+    assert {f"{title}, Seite {number}" for title, number in entries} <= inside
+    assert all(re.fullmatch(r".+, Seite \d+", text) for text in inside), inside
+    assert all(str(link.Contents) == str(link.A.URI) for link in links if "/A" in link)
+
+
+def svg_matrix(svg: bytes) -> list[list[int]]:
+    """The modules segno's SVG draws: each "h" of its path darkens a run of cells in one row."""
+    root = ElementTree.fromstring(svg)
+    _, _, width, height = (int(float(v)) for v in root.get("viewBox").split())
+    grid = [[0] * width for _ in range(height)]
+    for path in root.iter("{http://www.w3.org/2000/svg}path"):
+        x = y = 0.0
+        for command, numbers in re.findall(r"([MmHh])([^MmHh]*)", path.get("d")):
+            values = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", numbers)]
+            if command in "Mm":
+                x, y = (values[0], values[1]) if command == "M" else (x + values[0], y + values[1])
+            else:
+                end = x + values[0] if command == "h" else values[0]
+                for column in range(round(x), round(end)):
+                    grid[int(y)][column] = 1
+                x = end
+    return grid
+
+
+def segno_matrix(url: str) -> list[list[int]]:
+    return [[1 if module else 0 for module in row]
+            for row in segno.make(url, error="m", micro=False).matrix_iter(border=4)]
+
+
+def test_qr_codes_encode_each_offers_address(fixture_site):
+    content, _ = fixture_site
+    catalogue = catalogue_of(content)
+    parts = pdf.Parts(catalogue, pipeline.LAYOUTS_DIR)
+    html = "".join(parts.html("chapter", {a: 1 for c in parts.chapters for e in c.entries for a in (e.main,)}, c)
+                   for c in parts.chapters)
+    images = re.findall(r'<img class="qr" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html)
+    assert len(images) == len(catalogue.offers)
+    for offer in catalogue.offers:
+        url = f"https://katalog.example.org/angebote/angebote/{offer.id}/"
+        embedded = [data for data, alt in images if f"„{offer.title}“" in alt]
+        assert len(embedded) == 1, offer.title
+        assert svg_matrix(base64.b64decode(embedded[0])) == segno_matrix(url), offer.id
+    assert svg_matrix(pdf.qr_svg("https://katalog.example.org/angebote/")) == segno_matrix(
+        "https://katalog.example.org/angebote/")
+
+
+def test_pages_link_the_pdfs_with_their_real_size(fixture_site):
+    _, built = fixture_site
+
+    def size_text(path: Path) -> str:
+        size = path.stat().st_size
+        return f"{round(size / 1000)} KB" if size < 999_500 else f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+    catalogue_link = (f'<a href="pdf/katalog.pdf" type="application/pdf">Ganzer Katalog zum Ausdrucken '
+                      f'(PDF, {size_text(built / pdf.CATALOGUE_FILE)})</a>')
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert home.count(catalogue_link) == 2  # the section „Zum Ausdrucken“ and the footer
+    offer_page = (built / "angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
+    assert catalogue_link.replace('href="pdf/', 'href="../../pdf/') in offer_page
+    phase_page = (built / "lebensphasen/jugend/index.html").read_text(encoding="utf-8")
+    assert (f'<a href="../../pdf/lebensphase-jugend.pdf" type="application/pdf">Diese Lebensphase zum Ausdrucken '
+            f'(PDF, {size_text(built / pdf.phase_file("jugend"))})</a>') in phase_page
+
+
+@pytest.mark.parametrize("size, text", [(0, "1 KB"), (31_925, "32 KB"), (999_499, "999 KB"),
+                                        (999_500, "1,0 MB"), (1_234_567, "1,2 MB"), (12_960_000, "13,0 MB")])
+def test_file_sizes_read_as_a_family_says_them(size, text):
+    from catalogue.i18n import Texts
+    from catalogue.templates import environment
+    env = environment(pipeline.LAYOUTS_DIR, Texts.load(pipeline.LAYOUTS_DIR))
+    assert env.filters["file_size"](size) == text
+
+
+def test_no_pdf_option_writes_no_pdf_and_no_link(tmp_path):
+    fixture_content(tmp_path / "content")
+    result = run_cli("--content", "content", "--output", "site", "--heute", "2026-11-22", "--no-pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site/pdf").exists()
+    assert "Ausdrucken" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert pipeline.build(tmp_path / "content", tmp_path / "ohne", TODAY).ok  # library callers: no PDF by default
+    assert not (tmp_path / "ohne/pdf").exists()
+
+
+def sabotaged_layouts(tmp_path: Path, old: str, new: str) -> Path:
+    layouts = tmp_path / "layouts"
+    shutil.copytree(pipeline.LAYOUTS_DIR, layouts)
+    template = layouts / "pdf/offer.html"
+    text = template.read_text(encoding="utf-8")
+    assert old in text
+    template.write_text(text.replace(old, new), encoding="utf-8")
+    return layouts
+
+
+def test_missing_alt_text_fails_the_build_in_german_and_keeps_the_last_site(tmp_path):
+    content = fixture_content(tmp_path / "content")
+    output = tmp_path / "site"
+    assert pipeline.build(content, output, TODAY).ok
+    before = tree_bytes(output)
+    layouts = sabotaged_layouts(tmp_path, """ alt="{{ t('pdf_qr_alt', title=offer.title) }}\"""", "")
+    with pytest.raises(pdf.PdfFailed) as failure:
+        pipeline.build(content, output, TODAY, layouts_dir=layouts, pdf=True)
+    message = str(failure.value)
+    assert message.startswith("Das PDF des Katalogs wurde nicht geschrieben, weil es nicht barrierefrei")
+    assert "Ein Bild hat keinen Alternativtext (data:image/svg+xml" in message
+    assert "alt-Attribut" in message and "layouts/pdf/" in message
+    assert tree_bytes(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "layouts", "site"]
+
+
+def test_the_command_line_says_so_and_exits_2(tmp_path, monkeypatch, capsys):
+    fixture_content(tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    original = pdf.Parts.html
+    monkeypatch.setattr(pdf.Parts, "html", lambda self, *args, **kw: original(self, *args, **kw).replace(
+        ' alt="QR-Code zur Seite', ' data-alt="QR-Code zur Seite'))
+    assert cli.main(["--heute", "2026-11-22"]) == cli.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "Fehler: Das PDF des Katalogs wurde nicht geschrieben" in error
+    assert "Ein Bild hat keinen Alternativtext" in error
+    assert "Die bisherige Website in site ist unverändert." in error and "--no-pdf" in error
+    assert "Traceback" not in error
+    assert not (tmp_path / "site").exists()
+
+
+def test_nothing_is_fetched_from_elsewhere(tmp_path):
+    content = fixture_content(tmp_path / "content")
+    layouts = sabotaged_layouts(tmp_path, '<p class="lead">', '<img src="https://example.org/logo.png" alt="Logo">'
+                                                             '<p class="lead">')
+    with pytest.raises(pdf.PdfFailed, match="nie etwas aus dem Internet"):
+        pipeline.build(content, tmp_path / "site", TODAY, layouts_dir=layouts, pdf=True)
+    fetcher = pdf.url_fetcher([layouts])
+    for refused in ("https://example.org/x.png", "http://127.0.0.1/", "ftp://example.org/x",
+                    (tmp_path / "content/site.yaml").as_uri()):
+        with pytest.raises(pdf.RefusedAddress):
+            fetcher.fetch(refused)
+    assert fetcher.fetch((layouts / "pdf/katalog.css").as_uri()).read().startswith(b"/*")
+    assert fetcher.fetch("data:text/plain;base64,aGFsbG8=").read() == b"hallo"
