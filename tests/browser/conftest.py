@@ -102,7 +102,7 @@ def url_path(prefix: str, path: str) -> str:
 
 
 def build_site(spec: SiteSpec, output: Path) -> Site:
-    result = pipeline.build(spec.content, output, TODAY)
+    result = pipeline.build(spec.content, output, TODAY, pdf=True)  # as the command line does: with the PDF links
     if not result.ok:
         problems = "\n".join(str(p) for p in result.problems.errors)
         raise RuntimeError(f"Die Website aus {spec.content} lässt sich nicht bauen:\n{problems}")
