@@ -14,7 +14,7 @@ from catalogue.proposal import FOLDER, form_rules
 from conftest import REPO, TODAY
 
 SCRIPT = REPO / "layouts" / "scripts" / "proposal.js"
-TEXTS = yaml.safe_load((REPO / "layouts" / "i18n" / "de.yaml").read_text(encoding="utf-8"))
+TEXTS = yaml.safe_load((REPO / "layouts" / "i18n" / "nur-deutsch.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_every_message_the_script_gives_is_in_the_translation_table_and_none_is_
     used = set(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', script))  # the script names its messages by snake_case keys
     used |= {f"{name}_{suffix}" for name in re.findall(r'within\("([a-z]+)"\)', script) for suffix in ("missing", "length")}
     table = set(TEXTS["propose_errors"])
-    assert used - table == set(), "Texte fehlen in layouts/i18n/de.yaml unter propose_errors"
+    assert used - table == set(), "Texte fehlen in layouts/i18n/nur-deutsch.yaml unter propose_errors"
     assert table - used == set(), "Texte in propose_errors, die das Skript nie zeigt"
 
 
