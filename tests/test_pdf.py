@@ -383,3 +383,17 @@ def test_nothing_is_fetched_from_elsewhere(tmp_path):
             fetcher.fetch(refused)
     assert fetcher.fetch((layouts / "pdf/katalog.css").as_uri()).read().startswith(b"/*")
     assert fetcher.fetch("data:text/plain;base64,aGFsbG8=").read() == b"hallo"
+
+
+def test_the_structure_tree_reads_in_chain_order(site):
+    """A screen reader follows the structure tree: the title, the contents, each life phase with one heading per
+    offer in the catalogue's order, then the index with one heading per district."""
+    content, built = site
+    catalogue = catalogue_of(content)
+    with pikepdf.open(built / pdf.CATALOGUE_FILE) as document:
+        headings = [kind for kind, _ in structure(document.Root.StructTreeRoot.K, []) if kind in ("/H1", "/H2", "/H3")]
+    expected = ["/H1", "/H2"]
+    for phase in catalogue.site.life_phases:
+        expected += ["/H2"] + ["/H3"] * len(catalogue.by_life_phase[phase.id])
+    expected += ["/H2"] + ["/H3"] * len(catalogue.site.districts)
+    assert headings == expected
