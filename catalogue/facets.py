@@ -27,7 +27,7 @@ def offer_facets(offer: Offer, site: Site, texts: Texts) -> dict[str, list[str]]
         "thema": [site.topics[topic] for topic in offer.topics],
         "stadtteil": [district_name(site, texts, d) for d in districts],
         "kosten": [texts("offer_free")] if offer.free else [],
-        "sprache": [language_name(code) for code in offer.languages],
+        "sprache": [language_name(code, texts.language) for code in offer.languages],
         "barrierefreiheit": [site.accessibility[feature] for feature in offer.accessibility],
         "form": [texts("format_" + form) for form in offer.formats],
         "wochentag": [weekday_names[i] for i, day in enumerate(WEEKDAYS) if day in days],
@@ -36,7 +36,7 @@ def offer_facets(offer: Offer, site: Site, texts: Texts) -> dict[str, list[str]]
 
 def facet_options(catalogue: Catalogue, texts: Texts) -> dict[str, list[str]]:
     site = catalogue.site
-    languages = {language_name(code) for offer in catalogue.offers for code in offer.languages}
+    languages = {language_name(code, texts.language) for offer in catalogue.offers for code in offer.languages}
     return {
         "lebensphase": [phase.name for phase in site.life_phases],
         "thema": list(site.topics.values()),

@@ -17,8 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import proposal, schemas
-from .i18n import Texts
-from .model import Catalogue
+from .i18n import GERMAN, Texts
+from .languages import EASY_GERMAN
+from .model import Catalogue, Offer
 from .pdf import Downloads
 from .templates import environment
 
@@ -29,10 +30,22 @@ PAGES_PER_TASK = 250
 
 
 @dataclass(frozen=True)
+class LanguageLink:
+    """Another language of the same page, for the language switcher and <link rel="alternate" hreflang>."""
+
+    code: str  # "de", "en", …, or "ls" for Leichte Sprache
+    url_path: str  # from the site's root, e.g. "en/angebote/krabbelgruppe/"
+
+
+@dataclass(frozen=True)
 class PlannedPage:
     path: str  # in the output folder, e.g. "angebote/krabbelgruppe/index.html"
     template: str
     context: dict = field(default_factory=dict)
+    language: str = GERMAN  # of the interface
+    # The same page in every language it exists in; empty for pages only in German.
+    languages: tuple[LanguageLink, ...] = ()
+    canonical: str | None = None  # url_path of the page search engines should show instead, if not this one
 
     def root(self, base_url: str) -> str:
         """The way from this page to the site's root. Relative, so the site works under any sub-path; only the
@@ -46,9 +59,30 @@ class PlannedPage:
         return self.path.removesuffix("index.html")
 
 
+def language_prefix(language: str) -> str:
+    """Where a language's pages are: German at the root, every other language in a folder of its code."""
+    return "" if language == GERMAN else f"{language}/"
+
+
+def offer_path(offer_id: str, version: str) -> str:
+    """The page of one version of an offer. Leichte Sprache has its own area; other languages their folder."""
+    if version == EASY_GERMAN:
+        return f"{EASY_OFFERS}{offer_id}/"
+    return f"{language_prefix(version)}angebote/{offer_id}/"
+
+
+def offer_versions(offer: Offer, interface_languages: list[str]) -> list[str]:
+    """The languages the offer is written in: German, Leichte Sprache, the interface's languages in their order,
+    then any other translation by code."""
+    order = [GERMAN, EASY_GERMAN, *interface_languages]
+    return sorted([GERMAN, *offer.translations],
+                  key=lambda code: (order.index(code) if code in order else len(order), code))
+
+
 # Free pages with these ids are not pages of their own: their text is added to the page the build makes
 # from site.yaml and the interface texts.
 GENERATED_PAGES = ("barrierefreiheit", "leichte-sprache")
+EASY_OFFERS = "leichte-sprache/angebote/"
 
 
 @dataclass(frozen=True)
@@ -69,46 +103,70 @@ class Listing:
         return base if number == 1 else f"{base}seite-{number}/"
 
 
-def plan_pages(catalogue: Catalogue) -> list[PlannedPage]:
-    site = catalogue.site
-    pages = [PlannedPage("index.html", "pages/home.html")]
-    # position: the offer's place in German title order, which the search sorts by
-    pages += [PlannedPage(f"angebote/{o.id}/index.html", "pages/offer.html", {"offer": o, "position": position})
-              for position, o in enumerate(catalogue.offers)]
-    pages.append(PlannedPage("anbieter/index.html", "pages/providers.html"))
-    pages += [PlannedPage(f"anbieter/{p.id}/index.html", "pages/provider.html", {"provider": p})
-              for p in catalogue.providers]
-    groups = {
-        "lebensphasen": [(p.id, p.name, p.description, catalogue.by_life_phase[p.id]) for p in site.life_phases],
-        "themen": [(i, name, "", catalogue.by_topic[i]) for i, name in site.topics.items()],
-        "stadtteile": [(i, name, "", catalogue.by_district[i]) for i, name in site.districts.items()],
-    }
-    for kind, entries in groups.items():
-        pages.append(PlannedPage(f"{kind}/index.html", "pages/browse.html", {"kind": kind}))
-        for entry_id, name, description, offers in entries:
-            pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size)
+def plan_pages(catalogue: Catalogue, languages: list[str]) -> list[PlannedPage]:
+    """Every page: those that families browse in each interface language, every version of every offer (and,
+    in each interface language the offer is not translated into, a page with its facts in that language and
+    its text in German), and the pages only in German."""
+    pages = []
+    for template, path, context in _browsing_pages(catalogue):
+        links = tuple(LanguageLink(language, language_prefix(language) + path.removesuffix("index.html"))
+                      for language in languages)
+        pages += [PlannedPage(language_prefix(language) + path, template, context, language, links)
+                  for language in languages]
+    for position, offer in enumerate(catalogue.offers):  # position: in German title order, which search sorts by
+        versions = offer_versions(offer, languages)
+        links = tuple(LanguageLink(code, offer_path(offer.id, code)) for code in versions)
+        for code in versions:
+            pages.append(PlannedPage(offer_path(offer.id, code) + "index.html", "pages/offer.html",
+                                     {"version": offer.version(code), "position": position},
+                                     code if code in languages else GERMAN, links))
+        pages += [PlannedPage(offer_path(offer.id, language) + "index.html", "pages/offer.html",
+                              {"version": offer.version(GERMAN), "position": position}, language, links,
+                              canonical=offer_path(offer.id, GERMAN))
+                  for language in languages if language not in versions]
     free_pages = {p.id: p for p in catalogue.pages}
     pages.append(PlannedPage("barrierefreiheit/index.html", "pages/accessibility.html",
                              {"extra": free_pages.get("barrierefreiheit")}))
     pages.append(PlannedPage("leichte-sprache/index.html", "pages/easy_language.html",
                              {"extra": free_pages.get("leichte-sprache")}))
-    pages.append(PlannedPage("suche/index.html", SEARCH_TEMPLATE))
-    pages.append(PlannedPage("merkliste/index.html", "pages/shortlist.html"))
+    pages.append(PlannedPage(EASY_OFFERS + "index.html", "pages/easy_offers.html",
+                             {"versions": [o.version(EASY_GERMAN) for o in catalogue.offers
+                                           if EASY_GERMAN in o.translations]}))
     pages.append(PlannedPage(f"{proposal.FOLDER}/index.html", "pages/propose.html", {
-        "rules": proposal.form_rules(catalogue), "template_text": proposal.offer_template(proposal.schema_url(catalogue), catalogue.today)}))
+        "rules": proposal.form_rules(catalogue),
+        "template_text": proposal.offer_template(proposal.schema_url(catalogue), catalogue.today)}))
     pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})
               for p in catalogue.pages if p.id not in GENERATED_PAGES]
     pages.append(PlannedPage(NOT_FOUND, "pages/not_found.html"))
     return pages
 
 
-def _listing_pages(kind, entry_id, name, description, offers, size) -> list[PlannedPage]:
+def _browsing_pages(catalogue: Catalogue) -> list[tuple[str, str, dict]]:
+    """(template, path, context) of the pages families browse, the same in every language."""
+    site = catalogue.site
+    pages = [("pages/home.html", "index.html", {}), ("pages/providers.html", "anbieter/index.html", {})]
+    pages += [("pages/provider.html", f"anbieter/{p.id}/index.html", {"provider": p}) for p in catalogue.providers]
+    groups = {
+        "lebensphasen": [(p.id, p.name, p.description, catalogue.by_life_phase[p.id]) for p in site.life_phases],
+        "themen": [(i, name, "", catalogue.by_topic[i]) for i, name in site.topics.items()],
+        "stadtteile": [(i, name, "", catalogue.by_district[i]) for i, name in site.districts.items()],
+    }
+    for kind, entries in groups.items():
+        pages.append(("pages/browse.html", f"{kind}/index.html", {"kind": kind}))
+        for entry_id, name, description, offers in entries:
+            pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size)
+    pages.append((SEARCH_TEMPLATE, "suche/index.html", {}))
+    pages.append(("pages/shortlist.html", "merkliste/index.html", {}))
+    return pages
+
+
+def _listing_pages(kind, entry_id, name, description, offers, size) -> list[tuple[str, str, dict]]:
     count = max(1, -(-len(offers) // size))
     pages = []
     for number in range(1, count + 1):
         listing = Listing(kind, entry_id, name, description, offers[(number - 1) * size:number * size], len(offers),
                           number, count)
-        pages.append(PlannedPage(listing.url(number) + "index.html", "pages/listing.html", {"listing": listing}))
+        pages.append(("pages/listing.html", listing.url(number) + "index.html", {"listing": listing}))
     return pages
 
 
@@ -122,18 +180,24 @@ class _Job:
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
-_environment = None
+_environments: dict = {}  # by interface language, made the first time a worker needs one
+
+
+def _environment(language: str):
+    if language not in _environments:
+        german = Texts.load(_job.layouts_dir, GERMAN)
+        texts = german if language == GERMAN else Texts.load(_job.layouts_dir, language)
+        _environments[language] = environment(_job.layouts_dir, texts, german, language_prefix(language))
+    return _environments[language]
 
 
 def _render_range(start: int, end: int) -> int:
-    global _environment
-    if _environment is None:
-        _environment = environment(_job.layouts_dir, Texts.load(_job.layouts_dir))
     for page in _job.pages[start:end]:
-        html = _environment.get_template(page.template).render(
+        html = _environment(page.language).get_template(page.template).render(
             **page.context, catalogue=_job.catalogue, site=_job.catalogue.site,
             root=page.root(_job.catalogue.site.base_url), page_path=page.url_path, not_found=page.path == NOT_FOUND,
-            search_page=page.template == SEARCH_TEMPLATE, downloads=_job.downloads,
+            search_page=page.template == SEARCH_TEMPLATE, downloads=_job.downloads, language_links=page.languages,
+            canonical=page.url_path if page.canonical is None else page.canonical,
         )
         target = _job.output / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -144,8 +208,9 @@ def _render_range(start: int, end: int) -> int:
 def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress,
                  downloads: Downloads | None = None) -> None:
     """downloads: the PDFs written before, which the pages link with their size."""
-    global _job, _environment
-    _job, _environment = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads()), None
+    global _job
+    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads())
+    _environments.clear()
     ranges = [(start, min(start + PAGES_PER_TASK, len(pages))) for start in range(0, len(pages), PAGES_PER_TASK)]
     workers = min(os.cpu_count() or 1, len(ranges))
     try:
@@ -161,7 +226,8 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
                 done += future.result()
                 progress("Seiten schreiben", done, len(pages))
     finally:
-        _job, _environment = None, None
+        _job = None
+        _environments.clear()
 
 
 def write_assets(layouts_dir: Path, output: Path) -> None:

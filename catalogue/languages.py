@@ -35,3 +35,22 @@ def language_name(code: str, in_language: str = "de") -> str:
     if language is None:
         return code
     return _translation(in_language).gettext(language.name)
+
+
+def html_lang(code: str) -> str:
+    """The lang attribute of a text in `code`: Leichte Sprache is German."""
+    return "de" if code == EASY_GERMAN else code
+
+
+def hreflang(code: str) -> str:
+    """The hreflang of a version: Leichte Sprache is German with a private-use subtag (BCP 47), so that it
+    stays apart from the German version; "ls" is no language code."""
+    return "de-x-ls" if code == EASY_GERMAN else code
+
+
+def own_name(code: str) -> str:
+    """A language's name in itself, as a language switcher shows it: "Türkçe", "العربية", "Українська"."""
+    if code == EASY_GERMAN:
+        return "Leichte Sprache"
+    name = language_name(code, code)
+    return name[:1].upper() + name[1:]

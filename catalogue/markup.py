@@ -5,6 +5,9 @@ shows as text, and `check` asks for the Markdown way), and everything
 Python-Markdown writes still passes nh3, an allow-list sanitizer, before it
 reaches a page. Headings are shifted so that the body fits under the page's own
 headings, whatever level the partner started at.
+
+Text in Leichte Sprache puts one statement on each line; its line breaks are kept (nl2br), where Markdown
+otherwise joins the lines of a paragraph.
 """
 
 from __future__ import annotations
@@ -36,20 +39,26 @@ class _ShiftHeadings(Treeprocessor):
             heading.tag = f"h{min(max(int(heading.tag[1]) + offset, self.base_level), 6)}"
 
 
+def _converter(extensions: list[str]) -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=["tables", "sane_lists", *extensions], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    converter.treeprocessors.register(_ShiftHeadings(converter), "shift_headings", 1)
+    return converter
+
+
 class MarkdownRenderer:
-    """One converter per process; Python-Markdown instances are reused with reset()."""
+    """Converters made once per process; Python-Markdown instances are reused with reset()."""
 
     def __init__(self):
-        self._markdown = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-        self._markdown.preprocessors.deregister("html_block")
-        self._markdown.inlinePatterns.deregister("html")
-        self._shift = _ShiftHeadings(self._markdown)
-        self._markdown.treeprocessors.register(self._shift, "shift_headings", 1)
+        self._converters = {False: _converter([]), True: _converter(["nl2br"])}
 
-    def render(self, text: str, base_level: int = 2, root: str = "") -> str:
-        """HTML for a body whose first heading becomes <h{base_level}>; links to bilder/ are made relative."""
-        self._shift.base_level = base_level
-        html = self._markdown.reset().convert(text)
+    def render(self, text: str, base_level: int = 2, root: str = "", keep_lines: bool = False) -> str:
+        """HTML for a body whose first heading becomes <h{base_level}>; links to bilder/ are made relative.
+        keep_lines: every line of the text stays a line (Leichte Sprache)."""
+        converter = self._converters[keep_lines]
+        converter.treeprocessors["shift_headings"].base_level = base_level
+        html = converter.reset().convert(text)
 
         def relative_images(tag, attribute, value):
             if (tag, attribute) in (("img", "src"), ("a", "href")) and value.startswith("bilder/"):

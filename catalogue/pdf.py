@@ -176,7 +176,7 @@ class Parts:
 
     def __init__(self, catalogue: Catalogue, layouts_dir: Path, phase: LifePhase | None = None):
         self.texts = texts = Texts.load(layouts_dir)
-        self.template = environment(layouts_dir, texts).get_template(TEMPLATE)
+        self.template = environment(layouts_dir, texts, texts).get_template(TEMPLATE)
         site = catalogue.site
         self.chapters, self.index = plan(catalogue, [phase] if phase else site.life_phases, texts)
         title = texts("pdf_title_phase", phase=phase.name, title=site.title) if phase else site.title

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import generate, proposal
+from .i18n import interface_languages
 from .index import index_site
 from .model import Catalogue
 from .pdf import Downloads, write_pdfs
@@ -63,7 +64,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     if not result.ok:
         return result
     catalogue = result.catalogue
-    pages = generate.plan_pages(catalogue)
+    pages = generate.plan_pages(catalogue, interface_languages(layouts_dir))
     with atomic_output(output) as staging:
         # first, so that the pages can link the PDFs with their size
         downloads = write_pdfs(catalogue, layouts_dir, staging, progress) if pdf else Downloads()

@@ -1,6 +1,11 @@
-"""The Jinja2 environment: strict (a missing variable is an error), autoescaped, with the helpers templates use.
+"""The Jinja2 environment of one interface language: strict (a missing variable is an error), autoescaped,
+with the helpers templates use.
 
-Links are always relative to the page, so the site works under any sub-path.
+Links are always relative to the page, so the site works under any sub-path. url() leads to a page in the
+interface's language, site_url() to what all languages share (styles, images, the pages only in German).
+Text in another language than the page's is marked with lang (and dir, where the direction changes), as
+WCAG 3.1.2 asks: German names from site.yaml on an Arabic page, an offer's German text where it has no
+translation.
 """
 
 from __future__ import annotations
@@ -11,15 +16,18 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import facets, proposal
-from .i18n import Texts
-from .languages import language_name
+from .i18n import GERMAN, Texts, direction
+from .languages import html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
-from .model import WEEKDAYS, Place
+from .model import WEEKDAYS, Place, Wording
 
 
-def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
+def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "") -> jinja2.Environment:
+    """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
+    of the language's pages ("" for German, "en/" for English)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         undefined=jinja2.StrictUndefined,
@@ -32,12 +40,39 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
 
     @jinja2.pass_context
     def url(context, target: str = "") -> str:
-        """A link from the page being rendered to `target`, a path from the site's root such as 'angebote/x/'."""
-        return context["root"] + target if (context["root"] or target) else "./"
+        """A link from the page being rendered to `target` in the page's language, a path such as 'angebote/x/'."""
+        return site_url(context, prefix + target)
 
     @jinja2.pass_context
-    def render_markdown(context, text: str, base_level: int = 2) -> str:
-        return jinja2.utils.markupsafe.Markup(markdown.render(text, base_level, context["root"]))
+    def site_url(context, target: str = "") -> str:
+        """A link to `target`, a path from the site's root such as 'assets/style.css' or 'impressum/'."""
+        return context["root"] + target if (context["root"] or target) else "./"
+
+    def lang_attrs(code: str) -> Markup:
+        """The lang (and dir) attributes of an element whose text is in `code`, where they differ from the page's."""
+        language = html_lang(code)
+        if language == texts.language:
+            return Markup("")
+        attributes = f' lang="{language}"'
+        if direction(language) != texts.direction:
+            attributes += f' dir="{direction(language)}"'
+        return Markup(attributes)
+
+    def in_language(text, code: str) -> Markup:
+        """`text`, marked with its language where it is not the page's."""
+        attributes = lang_attrs(code)
+        return Markup(f"<span{attributes}>{escape(text)}</span>") if attributes else escape(text)
+
+    def say(wording: Wording) -> Markup:
+        return in_language(wording.text, wording.language)
+
+    def german_text(text) -> Markup:
+        """Words from site.yaml or a German file (names of life phases, topics, help lines)."""
+        return in_language(text, GERMAN)
+
+    @jinja2.pass_context
+    def render_markdown(context, text: str, base_level: int = 2, keep_lines: bool = False) -> str:
+        return Markup(markdown.render(text, base_level, context["root"], keep_lines))
 
     def long_date(day: date) -> str:
         return texts("date_long", day=day.day, month=texts.list("months")[day.month - 1], year=day.year)
@@ -77,8 +112,8 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
         if site.feedback_url:
             return site.feedback_url
         page = site.base_url + context["page_path"]
-        fields = {"subject": texts("report_subject", title=offer.title),
-                  "body": texts("report_body", title=offer.title, url=page)}
+        fields = {"subject": german("report_subject", title=offer.title),
+                  "body": german("report_body", title=offer.title, url=page)}
         return f"mailto:{site.feedback_email}?" + urlencode(fields, quote_via=quote)
 
     def weekdays(days) -> str:
@@ -88,7 +123,8 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
         if len(indices) >= 3 and indices == list(range(indices[0], indices[-1] + 1)):
             return texts("days_range", first=names[indices[0]], last=names[indices[-1]])
         words = [names[i] for i in indices]
-        return words[0] if len(words) == 1 else texts("list_and", items=", ".join(words[:-1]), last=words[-1])
+        return words[0] if len(words) == 1 else texts("list_and", items=texts("list_separator").join(words[:-1]),
+                                                      last=words[-1])
 
     def tel_href(phone: str) -> str:
         digits = re.sub(r"[^0-9+]", "", phone)
@@ -109,7 +145,22 @@ def environment(layouts_dir: Path, texts: Texts) -> jinja2.Environment:
             return texts("file_size_kb", size=max(1, round(size / 1000)))
         return texts("file_size_mb", size=f"{size / 1_000_000:.1f}".replace(".", texts("decimal_separator")))
 
-    env.globals.update(t=texts, url=url, language_name=language_name, lang=texts.language, age_range=age_range,
+    def name_of_language(code: str) -> str:
+        return language_name(code, texts.language)
+
+    def language_names(codes) -> str:
+        return texts("list_separator").join(name_of_language(code) for code in codes)
+
+    @jinja2.pass_context
+    def district_names(context, ids) -> str:
+        return texts("list_separator").join(district_name(context, district_id) for district_id in ids)
+
+    env.globals.update(t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
+                       german=german_text, language_name=name_of_language, language_names=language_names,
+                       district_names=district_names,
+                       # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
+                       german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", own_name=own_name, hreflang=hreflang,
+                       html_lang=html_lang, lang=texts.language, dir=texts.direction, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
                        offer_facets=offer_facets, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,

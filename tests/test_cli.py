@@ -17,7 +17,7 @@ def test_check_of_a_valid_folder(tmp_path):
     content = copy_fixture(tmp_path / "content")
     result = run_cli("check", "--content", str(content), "--heute", "2026-11-22", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Geprüft: 3 Angebote, 2 Anbieter, 2 freie Seiten, 1 Übersetzung. Keine Fehler" in result.stderr
+    assert "Geprüft: 3 Angebote, 2 Anbieter, 2 freie Seiten, 4 Übersetzungen. Keine Fehler" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]  # check writes nothing
 
 
@@ -169,4 +169,5 @@ def test_new_refuses_an_existing_or_malformed_id(tmp_path):
     malformed = run_cli("new", "Schwimmen Lernen", cwd=tmp_path)
     assert malformed.returncode == 2 and "Kleinbuchstaben" in malformed.stderr
     assert sorted(p.name for p in (tmp_path / "content/angebote").iterdir()) == [
-        "aerztliche-beratung.md", "krabbelgruppe.en.md", "krabbelgruppe.md", "zeltlager.md"]
+        "aerztliche-beratung.md", "krabbelgruppe.ar.md", "krabbelgruppe.en.md", "krabbelgruppe.fa.md",
+            "krabbelgruppe.ls.md", "krabbelgruppe.md", "zeltlager.md"]

@@ -12,6 +12,9 @@ const more = document.querySelector(".search__more");
 const clear = document.querySelector(".search__clear");
 const query = document.getElementById("suche-wort");
 const text = (name) => results.dataset[name];
+// The plural forms of the page's language by their CLDR category (Arabic has six), as the translation table has them.
+const pluralRule = new Intl.PluralRules(document.documentElement.lang);
+const counted = (forms, count) => (forms[pluralRule.select(count)] ?? forms.other).replace("{count}", count);
 
 let pagefind = null;
 let shown = [];
@@ -97,7 +100,7 @@ async function search(state) {
   const count = shown.length;
   const chosen = Object.values(state.filters).flat();
   const summary = count === 0 ? text("textNone")
-    : text(count === 1 ? "textFoundOne" : "textFoundOther").replace("{count}", count);
+    : counted(JSON.parse(text("textFound")), count);
   status.textContent = chosen.length ? `${summary} ${text("textChosen")} ${chosen.join(", ")}.` : summary;
   await showMore();
 }

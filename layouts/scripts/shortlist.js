@@ -8,7 +8,12 @@ const SHARE_PARAMETER = "angebote";
 const OFFER_ID = /^[a-z0-9][a-z0-9-]{2,79}$/;
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
-const counted = (texts, count) => fill(count === 1 ? texts.textCountOne : texts.textCountOther, { count });
+// The plural forms of the page's language by their CLDR category (Arabic has six), as the translation table has them.
+const pluralRule = new Intl.PluralRules(document.documentElement.lang);
+const counted = (texts, count) => {
+  const forms = JSON.parse(texts.textCount);
+  return fill(forms[pluralRule.select(count)] ?? forms.other, { count });
+};
 const validIds = (ids) => [...new Set(ids.filter((id) => OFFER_ID.test(id)))];
 
 function storedIds() {
