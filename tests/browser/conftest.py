@@ -47,13 +47,17 @@ class SiteSpec:
     content: Path
     # Pages the keyboard tests must cover by their id (only the fixture's ids are known to the tests).
     representative: tuple[str, ...] = ()
+    # The other interface languages' pages come from the same templates as the German ones: the fixture's are
+    # checked (every Arabic page, for right-to-left; one of each kind in the other languages), the starter
+    # catalogue's only in German.
+    other_languages: bool = False
 
 
 SITE_SPECS = (
     SiteSpec("beispiel", REPO / "content"),
     SiteSpec("katalog", FIXTURE, ("angebote/krabbelgruppe/index.html", "anbieter/familienzentrum/index.html",
                                   "anbieter/jugendamt/index.html", "impressum/index.html",
-                                  "barrierefreiheit/index.html")),
+                                  "barrierefreiheit/index.html"), other_languages=True),
 )
 
 
@@ -101,6 +105,15 @@ def url_path(prefix: str, path: str) -> str:
     return prefix + (path.removesuffix("index.html") if path.endswith("index.html") else path)
 
 
+OTHER_INTERFACE_LANGUAGES = ("en", "tr", "ar", "uk", "ru")
+EVERY_PAGE_CHECKED_IN = "ar"
+
+
+def interface_language(path: str) -> str:
+    folder = path.split("/")[0]
+    return folder if folder in OTHER_INTERFACE_LANGUAGES else "de"
+
+
 def build_site(spec: SiteSpec, output: Path) -> Site:
     result = pipeline.build(spec.content, output, TODAY, pdf=True)  # as the command line does: with the PDF links
     if not result.ok:
@@ -113,8 +126,12 @@ def build_site(spec: SiteSpec, output: Path) -> Site:
         Page(spec.name, file, path, url_path(prefix, path), page_kind(path, free_pages))
         for file in sorted(output.rglob("*.html"))
         for path in [file.relative_to(output).as_posix()]
+        if spec.other_languages or interface_language(path) == "de"
     )
-    return Site(spec.name, spec.content, output, prefix, pages, representative_pages(spec, pages))
+    representative = representative_pages(spec, pages)
+    checked = tuple(page for page in pages if interface_language(page.path) in ("de", EVERY_PAGE_CHECKED_IN)
+                    or page in representative)
+    return Site(spec.name, spec.content, output, prefix, checked, representative)
 
 
 def representative_pages(spec: SiteSpec, pages: tuple[Page, ...]) -> tuple[Page, ...]:
