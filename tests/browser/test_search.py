@@ -6,10 +6,12 @@ import json
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from .checks import axe_report, axe_violations
+from .conftest import REPO
 
 KRABBEL, AERZTLICH, ZELT = "Krabbelgruppe am Mittwoch", "Ärztliche Beratung für Schwangere", "Zeltlager im Sommer"
 ALL = {KRABBEL, AERZTLICH, ZELT}
@@ -204,3 +206,37 @@ def test_without_javascript_the_page_says_so_and_offers_the_browse_pages(browser
         assert not browser.driver.find_element(By.CSS_SELECTOR, ".search__filters").is_displayed()
     finally:
         browser.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+WAIT_FOR_SOME_RESULTS = """
+const done = arguments[arguments.length - 1];
+const started = Date.now();
+(function poll() {
+  const status = document.getElementById('suche-status');
+  const list = document.getElementById('suche-ergebnisse');
+  if (status.textContent && list.children.length > 0) return done(status.textContent);
+  if (Date.now() - started > 15000) return done('TIMEOUT: ' + status.textContent);
+  setTimeout(poll, 50);
+})();
+"""
+
+
+@pytest.mark.parametrize("language, free, title", [
+    ("ar", "مجانًا", "مجموعة الأطفال الرضع يوم الأربعاء"),
+    ("en", "free", "Baby group on Wednesdays"),
+])
+def test_each_language_searches_its_own_index_and_speaks_its_language(browser, language, free, title):
+    """The Arabic search page finds the Arabic pages: the translated offer by its Arabic title, the others in
+    German with their facts in Arabic; the number found is said in Arabic, with the right plural form."""
+    texts = yaml.safe_load((REPO / "layouts" / "i18n" / f"{language}.yaml").read_text(encoding="utf-8"))
+    assert texts["offer_free"] == free
+    browser.driver.get(browser.origins["katalog"] + f"/angebote/{language}/suche/?" + urlencode({"kosten": free}))
+    status = browser.driver.execute_async_script(WAIT_FOR_SOME_RESULTS)
+    assert not status.startswith("TIMEOUT"), status
+    links = browser.driver.find_elements(By.CSS_SELECTOR, "#suche-ergebnisse h2 a")
+    assert title in [link.text for link in links]
+    assert all(f"/angebote/{language}/angebote/" in link.get_attribute("href") for link in links)
+    count = len(links)
+    rule = browser.driver.execute_script(f"return new Intl.PluralRules('{language}').select({count})")
+    assert status.startswith(texts["search_found"].get(rule, texts["search_found"]["other"]).format(count=count))
+    assert browser.driver.find_element(By.TAG_NAME, "html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
