@@ -299,15 +299,19 @@ def test_pages_link_the_pdfs_with_their_real_size(fixture_site):
         size = path.stat().st_size
         return f"{round(size / 1000)} KB" if size < 999_500 else f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
-    catalogue_link = (f'<a href="pdf/katalog.pdf" type="application/pdf">Ganzer Katalog zum Ausdrucken '
+    catalogue_link = (f'<a href="pdf/katalog.pdf" type="application/pdf" hreflang="de">Ganzer Katalog zum Ausdrucken '
                       f'(PDF, {size_text(built / pdf.CATALOGUE_FILE)})</a>')
     home = (built / "index.html").read_text(encoding="utf-8")
     assert home.count(catalogue_link) == 2  # the section „Zum Ausdrucken“ and the footer
     offer_page = (built / "angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
     assert catalogue_link.replace('href="pdf/', 'href="../../pdf/') in offer_page
     phase_page = (built / "lebensphasen/jugend/index.html").read_text(encoding="utf-8")
-    assert (f'<a href="../../pdf/lebensphase-jugend.pdf" type="application/pdf">Diese Lebensphase zum Ausdrucken '
-            f'(PDF, {size_text(built / pdf.phase_file("jugend"))})</a>') in phase_page
+    assert (f'<a href="../../pdf/lebensphase-jugend.pdf" type="application/pdf" hreflang="de">Diese Lebensphase zum '
+            f'Ausdrucken (PDF, {size_text(built / pdf.phase_file("jugend"))})</a>') in phase_page
+    # the PDF is German: on the other languages' pages the link says so in their language
+    english = (built / "en/index.html").read_text(encoding="utf-8")
+    assert (f'href="../pdf/katalog.pdf" type="application/pdf" hreflang="de">The whole catalogue to print '
+            f'(PDF, {size_text(built / pdf.CATALOGUE_FILE).replace(",", ".")}) (in German)</a>') in english
 
 
 @pytest.mark.parametrize("size, text", [(0, "1 KB"), (31_925, "32 KB"), (999_499, "999 KB"),
@@ -315,7 +319,8 @@ def test_pages_link_the_pdfs_with_their_real_size(fixture_site):
 def test_file_sizes_read_as_a_family_says_them(size, text):
     from catalogue.i18n import Texts
     from catalogue.templates import environment
-    env = environment(pipeline.LAYOUTS_DIR, Texts.load(pipeline.LAYOUTS_DIR))
+    texts = Texts.load(pipeline.LAYOUTS_DIR)
+    env = environment(pipeline.LAYOUTS_DIR, texts, texts)
     assert env.filters["file_size"](size) == text
 
 
