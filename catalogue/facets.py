@@ -12,6 +12,8 @@ from .languages import language_name
 from .model import FORMATS, WEEKDAYS, WHOLE_CITY, Catalogue, Offer, Site
 
 FACETS = ("lebensphase", "thema", "stadtteil", "kosten", "sprache", "barrierefreiheit", "form", "wochentag")
+# Their values are names from site.yaml, which the contract has only in German (districts are proper names).
+NAMED_IN_SITE_YAML = ("lebensphase", "thema", "barrierefreiheit")
 
 
 def district_name(site: Site, texts: Texts, district_id: str) -> str:

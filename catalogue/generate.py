@@ -20,6 +20,7 @@ from . import proposal, schemas
 from .i18n import GERMAN, Texts
 from .languages import EASY_GERMAN
 from .model import Catalogue, Offer
+from .paths import EASY_OFFERS, language_prefix, offer_path
 from .pdf import Downloads
 from .templates import environment
 
@@ -59,18 +60,6 @@ class PlannedPage:
         return self.path.removesuffix("index.html")
 
 
-def language_prefix(language: str) -> str:
-    """Where a language's pages are: German at the root, every other language in a folder of its code."""
-    return "" if language == GERMAN else f"{language}/"
-
-
-def offer_path(offer_id: str, version: str) -> str:
-    """The page of one version of an offer. Leichte Sprache has its own area; other languages their folder."""
-    if version == EASY_GERMAN:
-        return f"{EASY_OFFERS}{offer_id}/"
-    return f"{language_prefix(version)}angebote/{offer_id}/"
-
-
 def offer_versions(offer: Offer, interface_languages: list[str]) -> list[str]:
     """The languages the offer is written in: German, Leichte Sprache, the interface's languages in their order,
     then any other translation by code."""
@@ -82,7 +71,6 @@ def offer_versions(offer: Offer, interface_languages: list[str]) -> list[str]:
 # Free pages with these ids are not pages of their own: their text is added to the page the build makes
 # from site.yaml and the interface texts.
 GENERATED_PAGES = ("barrierefreiheit", "leichte-sprache")
-EASY_OFFERS = "leichte-sprache/angebote/"
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,5 @@ def hreflang(code: str) -> str:
 
 def own_name(code: str) -> str:
     """A language's name in itself, as a language switcher shows it: "Türkçe", "العربية", "Українська"."""
-    if code == EASY_GERMAN:
-        return "Leichte Sprache"
     name = language_name(code, code)
     return name[:1].upper() + name[1:]

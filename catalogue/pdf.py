@@ -41,8 +41,9 @@ from urllib.request import url2pathname
 
 from . import facets
 from .collation import german_sort_key
-from .i18n import Texts
+from .i18n import GERMAN, Texts
 from .model import WHOLE_CITY, Catalogue, LifePhase, Offer
+from .paths import offer_path
 from .templates import environment
 
 FOLDER = "pdf"
@@ -134,7 +135,7 @@ def plan(catalogue: Catalogue, phases: list[LifePhase], texts: Texts) -> tuple[l
 
 
 def offer_url(catalogue: Catalogue, offer: Offer) -> str:
-    return f"{catalogue.site.base_url}angebote/{offer.id}/"
+    return catalogue.site.base_url + offer_path(offer.id, GERMAN)
 
 
 def make_qr_svg(url: str) -> bytes:

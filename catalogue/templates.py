@@ -20,9 +20,10 @@ from markupsafe import Markup, escape
 
 from . import facets, proposal
 from .i18n import GERMAN, Texts, direction
-from .languages import html_lang, hreflang, language_name, own_name
+from .languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
 from .model import WEEKDAYS, Place, Wording
+from .paths import EASY_OFFERS, offer_path
 
 
 def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "") -> jinja2.Environment:
@@ -62,6 +63,14 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         """`text`, marked with its language where it is not the page's."""
         attributes = lang_attrs(code)
         return Markup(f"<span{attributes}>{escape(text)}</span>") if attributes else escape(text)
+
+    def interface_attrs(code: str) -> Markup:
+        """Inside an element marked as `code`: the attributes that return to the interface's language."""
+        return Markup(f' lang="{texts.language}" dir="{texts.direction}"') if lang_attrs(code) else Markup("")
+
+    def version_name(code: str) -> str:
+        """A version's name in its own language, as the language switcher shows it."""
+        return german("easy_language") if code == EASY_GERMAN else own_name(code)
 
     def say(wording: Wording) -> Markup:
         return in_language(wording.text, wording.language)
@@ -159,8 +168,9 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
                        german=german_text, language_name=name_of_language, language_names=language_names,
                        district_names=district_names,
                        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
-                       german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", own_name=own_name, hreflang=hreflang,
-                       html_lang=html_lang, lang=texts.language, dir=texts.direction, age_range=age_range,
+                       german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", version_name=version_name,
+                       hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
+                       german_facets=facets.NAMED_IN_SITE_YAML, lang=texts.language, dir=texts.direction, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
                        offer_facets=offer_facets, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,

@@ -3,6 +3,8 @@
 // Nothing is sent anywhere. Without this script the page offers the template and the e-mail route instead.
 // The limits and patterns come from the build's own JSON Schemas, so a file this form accepts passes `check`.
 
+import { fill } from "./texts.js";
+
 const data = JSON.parse(document.getElementById("vorschlag-daten").textContent);
 const { rules, texts } = data;
 const form = document.getElementById("vorschlag");
@@ -17,7 +19,6 @@ const PLAIN_ID = /^[a-z][a-z0-9-]*$/;
 const YAML_WORDS = new Set(["true", "false", "null", "yes", "no", "on", "off", "y", "n"]);
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/;
 
-const fill = (template, values = {}) => template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
 const value = (name) => (form.elements[name]?.value ?? "").trim();
 const chosen = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
 const rows = (kind) => [...form.querySelectorAll(`[data-repeat="${kind}"]`)].map((row) => row.dataset.number);

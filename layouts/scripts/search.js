@@ -3,6 +3,8 @@
 // The state lives in the address (?q=…&stadtteil=…), so a search can be shared, bookmarked and restored
 // with the back button.
 
+import { counted } from "./texts.js";
+
 const PAGE_SIZE = 20;
 const form = document.getElementById("suche");
 const results = document.querySelector(".search__results");
@@ -12,9 +14,6 @@ const more = document.querySelector(".search__more");
 const clear = document.querySelector(".search__clear");
 const query = document.getElementById("suche-wort");
 const text = (name) => results.dataset[name];
-// The plural forms of the page's language by their CLDR category (Arabic has six), as the translation table has them.
-const pluralRule = new Intl.PluralRules(document.documentElement.lang);
-const counted = (forms, count) => (forms[pluralRule.select(count)] ?? forms.other).replace("{count}", count);
 
 let pagefind = null;
 let shown = [];

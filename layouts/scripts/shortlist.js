@@ -3,17 +3,13 @@
 // Each offer's facts are taken from its own page, so the list always shows what the catalogue says today.
 // Without JavaScript the button is not shown and merkliste/ points to the browsing pages.
 
+import { counted, fill } from "./texts.js";
+
 const STORAGE_KEY = "merkliste";
 const SHARE_PARAMETER = "angebote";
 const OFFER_ID = /^[a-z0-9][a-z0-9-]{2,79}$/;
 
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
-// The plural forms of the page's language by their CLDR category (Arabic has six), as the translation table has them.
-const pluralRule = new Intl.PluralRules(document.documentElement.lang);
-const counted = (texts, count) => {
-  const forms = JSON.parse(texts.textCount);
-  return fill(forms[pluralRule.select(count)] ?? forms.other, { count });
-};
+const countText = (texts, count) => counted(JSON.parse(texts.textCount), count);
 const validIds = (ids) => [...new Set(ids.filter((id) => OFFER_ID.test(id)))];
 
 function storedIds() {
@@ -43,7 +39,7 @@ function offerPage(container) {
     const next = adding ? [...ids, id] : ids.filter((x) => x !== id);
     storeIds(next);
     show();
-    status.textContent = `${fill(adding ? texts.textAdded : texts.textRemoved, { title })} ${counted(texts, next.length)}.`;
+    status.textContent = `${fill(adding ? texts.textAdded : texts.textRemoved, { title })} ${countText(texts, next.length)}.`;
   });
   window.addEventListener("storage", show); // another tab changed the list
   show();
@@ -80,7 +76,7 @@ function shortlistPage(page) {
   }
 
   function showFrame() {
-    count.textContent = counted(texts, ids.length);
+    count.textContent = countText(texts, ids.length);
     empty.hidden = ids.length > 0;
     page.querySelector(".shortlist__actions").hidden = ids.length === 0;
     page.querySelector(".shortlist__share").hidden = ids.length === 0;
