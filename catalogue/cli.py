@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from . import pipeline, proposal, schemas
-from .i18n import MissingText
+from .gaps import german_report
+from .i18n import MissingText, Texts, interface_languages
 from .index import IndexFailed
 from .pdf import PdfFailed
 from .problems import format_github, format_text
@@ -42,9 +43,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website mit PDF zum Ausdrucken. "
         "Mit „check“ wird nur geprüft und nichts geschrieben.",
     )
-    parser.add_argument("command", nargs="?", choices=["build", "check", "new"], default="build",
+    parser.add_argument("command", nargs="?", choices=["build", "check", "report", "new"], default="build",
                         help="build (Standard): prüfen, Website und PDF schreiben; check: nur prüfen; "
-                        "new KENNUNG: ein neues Angebot aus der Vorlage anlegen")
+                        "report: Lücken in der Präventionskette und überfällige Einträge zeigen (wie die Seite "
+                        "luecken/); new KENNUNG: ein neues Angebot aus der Vorlage anlegen")
     parser.add_argument("id", nargs="?", metavar="KENNUNG", help="bei new: die Kennung des neuen Angebots")
     parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
     parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
@@ -122,6 +124,32 @@ def _summary(result: pipeline.Result, command: str, output: Path) -> str:
     return f"Fertig: {counts}; {result.pages_written} Seiten nach {output} geschrieben; {warnings}; {seconds} s."
 
 
+def _report_text(catalogue) -> str:
+    """The gap report as the page luecken/ shows it, in plain text: the coverage tables in columns, every
+    other table a block per row that names only what is there."""
+    german = Texts.load(pipeline.LAYOUTS_DIR)
+    gaps = german_report(catalogue, interface_languages(pipeline.LAYOUTS_DIR), german)
+    report = gaps.report
+    today = german("date_long", day=report.today.day, month=german.list("months")[report.today.month - 1],
+                   year=report.today.year)
+    lines = [german("gaps_title"), german("gaps_as_of", date=today, count=len(catalogue.offers)), ""]
+    nothing = {"ueberfaellig": german("gaps_overdue_none"), "ablauf": german("gaps_expiring_none")}
+    for table in gaps.tables:
+        lines += [table.caption, "=" * len(table.caption)] + ([table.note] if table.note else [])
+        if table.matrix:
+            cells = [table.header] + [[row[0], *(german("gaps_none") if v == 0 else str(v) for v in row[1:])]
+                                      for row in table.rows]
+            widths = [max(len(str(row[i])) for row in cells) for i in range(len(table.header))]
+            lines += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+        for row in [] if table.matrix else table.rows:
+            lines.append(str(row[0]))
+            lines += [f"  {name}: {value}" for name, value in zip(table.header[1:], row[1:]) if value != ""]
+        if not table.rows:
+            lines.append(nothing.get(table.name, ""))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
     """Writes angebote/<id>.md from the commented template; never over an existing offer."""
     if not offer_id or not ID_PATTERN.match(offer_id):
@@ -153,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return _new_offer(args.content, args.id, today)
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
-        if args.command == "check":
+        if args.command in ("check", "report"):
             result = pipeline.check(args.content, today, args.strict, progress, args.strict_for)
         else:
             result = pipeline.build(args.content, args.output, today, args.strict, progress=progress,
@@ -174,6 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if isinstance(progress, TerminalProgress):
             progress.finish()
+    if args.command == "report" and result.ok:
+        try:
+            sys.stdout.write(_report_text(result.catalogue))
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader stopped early (`| head`, `less`): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     _print_problems(result, args.format)
     summary = _summary(result, args.command, args.output)
     print(summary, file=sys.stderr)
