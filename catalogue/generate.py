@@ -17,11 +17,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import proposal, schemas
+from .downloads import Downloads
+from .gaps import GapTables
 from .i18n import GERMAN, Texts
 from .languages import EASY_GERMAN
 from .model import Catalogue, Offer
-from .paths import EASY_OFFERS, language_prefix, offer_path
-from .pdf import Downloads
+from .paths import DATA_FOLDER, EASY_OFFERS, GAPS_FOLDER, language_prefix, offer_path
 from .templates import environment
 
 NOT_FOUND = "404.html"
@@ -91,10 +92,10 @@ class Listing:
         return base if number == 1 else f"{base}seite-{number}/"
 
 
-def plan_pages(catalogue: Catalogue, languages: list[str]) -> list[PlannedPage]:
+def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> list[PlannedPage]:
     """Every page: those that families browse in each interface language, every version of every offer (and,
     in each interface language the offer is not translated into, a page with its facts in that language and
-    its text in German), and the pages only in German."""
+    its text in German), and the pages only in German, among them the gap report."""
     pages = []
     for template, path, context in _browsing_pages(catalogue):
         links = tuple(LanguageLink(language, language_prefix(language) + path.removesuffix("index.html"))
@@ -123,6 +124,10 @@ def plan_pages(catalogue: Catalogue, languages: list[str]) -> list[PlannedPage]:
     pages.append(PlannedPage(f"{proposal.FOLDER}/index.html", "pages/propose.html", {
         "rules": proposal.form_rules(catalogue),
         "template_text": proposal.offer_template(proposal.schema_url(catalogue), catalogue.today)}))
+    pages.append(PlannedPage(f"{GAPS_FOLDER}/index.html", "pages/gaps.html",
+                             {"report": gaps.report, "tables": gaps.tables}))
+    pages.append(PlannedPage(f"{DATA_FOLDER}/index.html", "pages/open_data.html",
+                             {"schema_files": schemas.SCHEMA_NAMES}))
     pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})
               for p in catalogue.pages if p.id not in GENERATED_PAGES]
     pages.append(PlannedPage(NOT_FOUND, "pages/not_found.html"))

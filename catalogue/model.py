@@ -11,6 +11,19 @@ WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 FORMATS = ("vor-ort", "online", "telefon", "hausbesuch")
 
 
+def review_due(checked: date, months: int) -> date:
+    """The day an entry last checked on `checked` is due for its next check (pruefintervall_monate later;
+    the month's last day where the later month is shorter)."""
+    month_index = checked.month - 1 + months
+    year, month = checked.year + month_index // 12, month_index % 12 + 1
+    for last_day in (checked.day, 30, 29, 28):
+        try:
+            return date(year, month, last_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 @dataclass(frozen=True)
 class LifePhase:
     id: str
@@ -271,6 +284,10 @@ class Catalogue:
     pages: list[Page]  # in footer order
     unpublished: list[Offer]  # past their gueltig_bis
     today: date  # the day the catalogue is published for: what has expired and which dates lie ahead
+
+    def overdue(self, checked: date) -> bool:
+        """Whether an entry last checked on `checked` is past its next check."""
+        return review_due(checked, self.site.review_months) < self.today
 
     def provider(self, provider_id: str) -> Provider:
         return self._providers_by_id[provider_id]

@@ -7,11 +7,18 @@ from .i18n import GERMAN
 from .languages import EASY_GERMAN
 
 EASY_OFFERS = "leichte-sprache/angebote/"
+GAPS_FOLDER = "luecken"  # the gap report, its CSV tables beside it
+DATA_FOLDER = "daten"  # the open data page and its files
 
 
 def language_prefix(language: str) -> str:
     """German at the root, every other interface language in a folder of its code."""
     return "" if language == GERMAN else f"{language}/"
+
+
+def offer_url(site, offer_id: str, version: str = GERMAN) -> str:
+    """The absolute address of an offer's page, from basis_url: for feeds, exports and QR codes."""
+    return site.base_url + offer_path(offer_id, version)
 
 
 def offer_path(offer_id: str, version: str) -> str:

@@ -34,16 +34,17 @@ import multiprocessing
 import os
 from base64 import b64encode
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from . import facets
 from .collation import german_sort_key
-from .i18n import GERMAN, Texts
+from .downloads import Download, Downloads
+from .i18n import Texts
 from .model import WHOLE_CITY, Catalogue, LifePhase, Offer
-from .paths import offer_path
+from .paths import offer_url
 from .templates import environment
 
 FOLDER = "pdf"
@@ -63,20 +64,6 @@ def phase_file(phase_id: str) -> str:
 
 class PdfFailed(Exception):
     """The PDF could not be made, or would not be accessible; the message is German and says what to do."""
-
-
-@dataclass(frozen=True)
-class Download:
-    path: str  # from the site's root, e.g. "pdf/katalog.pdf"
-    size: int  # in bytes
-
-
-@dataclass(frozen=True)
-class Downloads:
-    """The PDFs a build wrote, for the links on the pages; empty when it wrote none (--no-pdf)."""
-
-    catalogue: Download | None = None
-    phases: dict[str, Download] = field(default_factory=dict)  # by life phase id
 
 
 @dataclass(frozen=True)
@@ -134,10 +121,6 @@ def plan(catalogue: Catalogue, phases: list[LifePhase], texts: Texts) -> tuple[l
     return chapters, index
 
 
-def offer_url(catalogue: Catalogue, offer: Offer) -> str:
-    return catalogue.site.base_url + offer_path(offer.id, GERMAN)
-
-
 def make_qr_svg(url: str) -> bytes:
     """The QR code of `url` as SVG (segno: error correction M, the standard quiet zone of 4 modules)."""
     import segno
@@ -183,7 +166,7 @@ class Parts:
         title = texts("pdf_title_phase", phase=phase.name, title=site.title) if phase else site.title
         self.context = {"catalogue": catalogue, "site": site, "root": site.base_url, "page_path": "",
                         "phase": phase, "document_title": title, "chapters": self.chapters, "index": self.index,
-                        "offer_url": lambda offer: offer_url(catalogue, offer), "qr": qr_data_uri}
+                        "offer_url": lambda offer: offer_url(site, offer.id), "qr": qr_data_uri}
 
     def html(self, part: str, pages: dict[str, int] | None = None, chapter: Chapter | None = None) -> str:
         """part: "front" (cover and contents), "chapter" or "index"; pages: the page of each anchor, None for
@@ -393,7 +376,7 @@ def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, 
     try:
         progress("PDF schreiben", 0, len(tasks))
         if forking:
-            _make_qr_codes([catalogue.site.base_url] + [offer_url(catalogue, o) for o in catalogue.offers],
+            _make_qr_codes([catalogue.site.base_url] + [offer_url(catalogue.site, o.id) for o in catalogue.offers],
                            os.cpu_count() or 1)
         workers = min(os.cpu_count() or 1, len(tasks))
         if workers < 2 or not forking:

@@ -1,4 +1,5 @@
-"""The whole build, in the order it happens: validate → model → generate (PDF, then pages) → index → write.
+"""The whole build, in the order it happens: validate → model → generate (PDF, open data, then pages) → index →
+write.
 
 Everything is read and checked before the first file is written; the
 output appears only when all of it worked.
@@ -11,11 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dataclasses import replace
+
 from . import generate, proposal
-from .i18n import interface_languages
+from .downloads import Download, Downloads
+from .gaps import GapTables, german_report
+from .i18n import Texts, interface_languages
 from .index import index_site
 from .model import Catalogue
-from .pdf import Downloads, write_pdfs
+from .opendata import feeds, hsds, ical, spreadsheet
+from .paths import DATA_FOLDER, GAPS_FOLDER
+from .pdf import write_pdfs
 from .problems import Problems
 from .validate import load_catalogue
 from .write import atomic_output, check_output_folder
@@ -64,10 +71,16 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     if not result.ok:
         return result
     catalogue = result.catalogue
-    pages = generate.plan_pages(catalogue, interface_languages(layouts_dir))
+    languages = interface_languages(layouts_dir)
+    german = Texts.load(layouts_dir)
+    gaps = german_report(catalogue, languages, german)
+    pages = generate.plan_pages(catalogue, languages, gaps)
     with atomic_output(output) as staging:
-        # first, so that the pages can link the PDFs with their size
+        # first, so that the pages can link the PDFs and data files with their size
         downloads = write_pdfs(catalogue, layouts_dir, staging, progress) if pdf else Downloads()
+        data, calendars = write_open_data(catalogue, pages, german, staging)
+        downloads = replace(downloads, data=data, calendars=calendars)
+        write_gap_tables(gaps, staging)
         generate.render_pages(catalogue, pages, layouts_dir, staging, progress, downloads)
         generate.write_assets(layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
@@ -78,3 +91,22 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     result.pages_written = len(pages)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path) -> tuple[dict[str, Download],
+                                                                                     frozenset[str]]:
+    """Every export of the catalogue. Returns the files the open data page lists, by kind, and the offers with
+    a calendar of their own."""
+    hsds.write_files(catalogue, root / DATA_FOLDER)
+    calendars = frozenset(path.parent.name for path in ical.write_files(catalogue, root) if path.name == ical.OFFER_FILE)
+    spreadsheet.write_files(catalogue, root, german)
+    feeds.write_files(catalogue, pages, root)
+    files = {"hsds_services": f"{DATA_FOLDER}/{hsds.FOLDER}/services.json",
+             "hsds_organizations": f"{DATA_FOLDER}/{hsds.FOLDER}/organizations.json",
+             "csv": spreadsheet.FILE, "ics": ical.CATALOGUE_FILE, "atom": feeds.FEED_FILE, "sitemap": feeds.SITEMAP_FILE}
+    return {kind: Download.written(root, root / path) for kind, path in files.items()}, calendars
+
+
+def write_gap_tables(gaps: GapTables, root: Path) -> None:
+    for table in gaps.tables:
+        spreadsheet.write_table(root / GAPS_FOLDER / table.file, table.header, table.rows)

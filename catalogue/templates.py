@@ -22,6 +22,7 @@ from . import facets, proposal
 from .i18n import GERMAN, Texts, direction
 from .languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
+from .opendata import jsonld
 from .model import WEEKDAYS, Place, Wording
 from .paths import EASY_OFFERS, offer_path
 
@@ -161,12 +162,16 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         return texts("list_separator").join(name_of_language(code) for code in codes)
 
     @jinja2.pass_context
+    def structured_data(context, version) -> Markup:
+        return jsonld.script_tag(jsonld.offer_data(version, context["catalogue"], name_of_language))
+
+    @jinja2.pass_context
     def district_names(context, ids) -> str:
         return texts("list_separator").join(district_name(context, district_id) for district_id in ids)
 
     env.globals.update(t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
                        german=german_text, language_name=name_of_language, language_names=language_names,
-                       district_names=district_names,
+                       district_names=district_names, structured_data=structured_data,
                        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
                        german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", version_name=version_name,
                        hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,

@@ -40,6 +40,7 @@ from .model import (
     Site,
     Translation,
     Video,
+    review_due,
 )
 from .problems import NOTE, WARNING, Problems
 from .read import SourceFile, read_markdown_file, read_yaml_file
@@ -151,17 +152,6 @@ def _date(value) -> date | None:
         return None
 
 
-def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, last_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def _text(value) -> str:
     return "" if value is None else str(value)
 
@@ -174,7 +164,7 @@ def _check_stand(source: SourceFile, context: _Context, label: str = "stand") ->
         context.problems.add(problem("date_in_future", source.path, source.line_of([label]), label, key=label,
                                      value=stand.isoformat(), today=context.today.isoformat()))
     months = context.site.review_months if context.site else 12
-    if _add_months(stand, months) < context.today:
+    if review_due(stand, months) < context.today:
         context.problems.add(problem("overdue", source.path, source.line_of([label]), label, severity=WARNING,
                                      stand=stand.isoformat(), months=months))
 

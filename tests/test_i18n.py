@@ -97,7 +97,7 @@ class Page(HTMLParser):
         lang, direction = (self.stack[-1][1:] if self.stack else ("", "ltr"))
         lang = attributes.get("lang", lang)
         direction = attributes.get("dir", direction)
-        if tag == "link" and attributes.get("rel") == "alternate":
+        if tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:  # not the feed
             self.alternates[attributes["hreflang"]] = attributes["href"]
         if tag == "link" and attributes.get("rel") == "canonical":
             self.canonical = attributes["href"]
@@ -122,7 +122,8 @@ class Page(HTMLParser):
             return
         if self._in_switcher and self.switcher and not self.switcher[-1][0]:
             self.switcher[-1] = (text, *self.switcher[-1][1:])
-        if self.stack and self.stack[-1][0] != "title":  # the document title takes no lang of its own
+        # the document title takes no lang of its own; a script's text (JSON-LD) is data, not shown
+        if self.stack and self.stack[-1][0] not in ("title", "script"):
             self.texts.append((text, self.stack[-1][1], self.stack[-1][2]))
 
     def where(self, text: str) -> tuple[str, str]:

@@ -1,0 +1,141 @@
+"""The offers' times as iCalendar (RFC 5545): one file for the whole catalogue, one next to each offer's page.
+
+Regular times become weekly series, dated events single events; a family subscribes or imports them into any
+calendar app. The bytes depend only on the catalogue: DTSTAMP is the offer's `stand`, a series starts on the
+first matching weekday from `stand` on, and every UID is made from the offer's id and the site's host, so
+a calendar app updates an event instead of adding it twice. Like the offer's page, the calendar leaves out
+dated events before the catalogue's day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from ..i18n import GERMAN
+from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
+from ..paths import offer_path, offer_url
+from . import EXAMPLE_NOTE, title
+from .spreadsheet import place_line
+
+CATALOGUE_FILE = "daten/angebote.ics"
+OFFER_FILE = "termine.ics"
+PRODID = "-//Angebotskatalog Kinderstark//Angebote//DE"
+BERLIN = ZoneInfo("Europe/Berlin")
+RFC_WEEKDAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
+
+
+def offer_calendar(catalogue: Catalogue, offer: Offer) -> bytes | None:
+    """The offer's times as a calendar; None when it has no regular times and no dates ahead."""
+    events = _events(catalogue, offer)
+    if not events:
+        return None
+    return _calendar(f"{offer.title} – {catalogue.site.title}", events)
+
+
+def catalogue_calendar(catalogue: Catalogue) -> bytes:
+    """The times of all published offers, in the catalogue's order."""
+    return _calendar(catalogue.site.title, [event for offer in catalogue.offers for event in _events(catalogue, offer)])
+
+
+def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
+    """Write the catalogue's calendar and each offer's beside its German page, under the site's root `folder`."""
+    files = {folder / CATALOGUE_FILE: catalogue_calendar(catalogue)}
+    for offer in catalogue.offers:
+        calendar = offer_calendar(catalogue, offer)
+        if calendar is not None:
+            files[folder / offer_path(offer.id, GERMAN) / OFFER_FILE] = calendar
+    for path, data in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return list(files)
+
+
+def _calendar(name: str, events: list[Event]) -> bytes:
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.calendar_name = name  # NAME (RFC 7986) and X-WR-CALNAME, which more apps read
+    for event in events:
+        calendar.add_component(event)
+    if events:  # VTIMEZONE from the first event on: the years before would make each file three times as long
+        calendar.add_missing_timezones(first_date=min(_day(event.start) for event in events))
+    return calendar.to_ical()
+
+
+def _events(catalogue: Catalogue, offer: Offer) -> list[Event]:
+    series = [_weekly(catalogue, offer, number, regular) for number, regular in enumerate(offer.times, start=1)]
+    ahead = sorted((e for e in offer.events if e.day >= catalogue.today), key=lambda e: (e.day, e.start, e.end))
+    dated = {_uid(catalogue, offer, _dated_key(e)): e for e in ahead}  # the same date twice is one event
+    return [event for event in series if event is not None] + [
+        _dated(catalogue, offer, uid, dated_event) for uid, dated_event in dated.items()]
+
+
+def _weekly(catalogue: Catalogue, offer: Offer, number: int, regular: RegularTime) -> Event | None:
+    week = (offer.checked + timedelta(days=n) for n in range(7))
+    first = next(day for day in week if WEEKDAYS[day.weekday()] in regular.days)
+    if offer.valid_until is not None and first > offer.valid_until:
+        return None
+    event = _event(catalogue, offer, _uid(catalogue, offer, f"zeit-{number}"), regular.note)
+    event.add("DTSTART", _local(first, regular.start))
+    event.add("DTEND", _local(first, regular.end))
+    rule = {"FREQ": "WEEKLY", "BYDAY": [RFC_WEEKDAYS[day] for day in WEEKDAYS if day in regular.days]}
+    if offer.valid_until is not None:
+        # RFC 5545 3.3.10: with a DTSTART in a time zone, UNTIL is in UTC. The whole last day still counts.
+        rule["UNTIL"] = datetime.combine(offer.valid_until, time(23, 59, 59), BERLIN).astimezone(timezone.utc)
+    event.add("RRULE", rule)
+    return event
+
+
+def _dated(catalogue: Catalogue, offer: Offer, uid: str, dated: DatedEvent) -> Event:
+    event = _event(catalogue, offer, uid, dated.note)
+    if not dated.start:  # as on the offer's page, an end without a start leaves just the day
+        event.add("DTSTART", dated.day)
+        event.add("DTEND", dated.day + timedelta(days=1))
+        return event
+    event.add("DTSTART", _local(dated.day, dated.start))
+    if dated.end:  # without it the event is a moment: RFC 5545 3.6.1
+        event.add("DTEND", _local(dated.day, dated.end))
+    return event
+
+
+def _dated_key(dated: DatedEvent) -> str:
+    """A dated event's part of its UID: its day and start, so removing an earlier date keeps the others."""
+    return f"termin-{dated.day:%Y%m%d}" + (f"T{_clock(dated.start).strftime('%H%M')}" if dated.start else "")
+
+
+def _event(catalogue: Catalogue, offer: Offer, uid: str, note: str) -> Event:
+    url = offer_url(catalogue.site, offer.id)
+    event = Event()
+    event.add("UID", uid)
+    event.add("DTSTAMP", datetime.combine(offer.checked, time(0), timezone.utc))
+    event.add("SUMMARY", title(offer))
+    event.add("DESCRIPTION", "\n\n".join(text for text in (EXAMPLE_NOTE if offer.example else "", offer.summary,
+                                                               note, url) if text))
+    event.add("URL", url)
+    if offer.places:
+        event.add("LOCATION", place_line(offer.places[0]))
+    return event
+
+
+def _uid(catalogue: Catalogue, offer: Offer, key: str) -> str:
+    return f"{offer.id}-{key}@{urlsplit(catalogue.site.base_url).hostname}"
+
+
+def _local(day: date, clock: str) -> datetime:
+    return datetime.combine(day, _clock(clock), BERLIN)
+
+
+def _day(start: date | datetime) -> date:
+    return start.date() if isinstance(start, datetime) else start
+
+
+def _clock(clock: str) -> time:
+    """"9:30" or "09:30" as a time."""
+    hours, _, minutes = clock.partition(":")
+    return time(int(hours), int(minutes))
