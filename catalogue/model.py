@@ -130,7 +130,7 @@ class Place:
 @dataclass(frozen=True)
 class RegularTime:
     days: tuple[str, ...]
-    start: str
+    start: str  # "HH:MM"
     end: str
     note: str = ""
 
@@ -138,7 +138,7 @@ class RegularTime:
 @dataclass(frozen=True)
 class DatedEvent:
     day: date
-    start: str = ""
+    start: str = ""  # "HH:MM", or "" for the whole day
     end: str = ""
     note: str = ""
 

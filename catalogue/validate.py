@@ -152,6 +152,12 @@ def _date(value) -> date | None:
         return None
 
 
+def _hh_mm(clock: str) -> str:
+    """"9:30" (as partners may write it) → "09:30", the one form the model holds; "" stays ""."""
+    hours, _, minutes = clock.partition(":")
+    return f"{int(hours):02d}:{minutes}" if clock else ""
+
+
 def _text(value) -> str:
     return "" if value is None else str(value)
 
@@ -459,10 +465,10 @@ def _offer_from(offer_id: str, data: dict, body: str) -> Offer:
         accessibility=tuple(data.get("barrierefreiheit", [])),
         places=tuple(Place(p["name"], p.get("strasse", ""), _text(p.get("plz")), p.get("ort", ""),
                            p.get("hinweis", "")) for p in data.get("orte", [])),
-        times=tuple(RegularTime(tuple(t["tage"]), t["von"], t["bis"], t.get("hinweis", ""))
+        times=tuple(RegularTime(tuple(t["tage"]), _hh_mm(t["von"]), _hh_mm(t["bis"]), t.get("hinweis", ""))
                     for t in data.get("zeiten", [])),
-        events=tuple(DatedEvent(_date(t["datum"]), t.get("von", ""), t.get("bis", ""), t.get("hinweis", ""))
-                     for t in data.get("termine", [])),
+        events=tuple(DatedEvent(_date(t["datum"]), _hh_mm(t.get("von", "")), _hh_mm(t.get("bis", "")),
+                                t.get("hinweis", "")) for t in data.get("termine", [])),
         contact=Contact(contact.get("name", ""), _text(contact.get("telefon")), contact.get("email", ""),
                         contact.get("web", "")),
         image=Image(image["datei"], image["alt"], image.get("dekorativ", False)) if image else None,

@@ -149,8 +149,8 @@ def _weekly(site: Site, offer: Offer, service_id: str, index: int, regular: Regu
         "freq": "WEEKLY",
         "byday": ",".join(ICAL_DAYS[day] for day in days),
         "description": regular.note,
-        "opens_at": _clock(regular.start),
-        "closes_at": _clock(regular.end),
+        "opens_at": regular.start,
+        "closes_at": regular.end,
     })
 
 
@@ -173,11 +173,6 @@ def _dated(site: Site, offer: Offer, service_id: str, index: int, event: DatedEv
     })
 
 
-def _clock(clock: str) -> str:
-    """"9:30" → "09:30", as HSDS's HH:MM asks."""
-    hours, minutes = clock.split(":")
-    return f"{int(hours):02d}:{minutes}"
-
 
 def _local_time(day: date, clock: str) -> str:
     """"10:00" on a winter day → "10:00+01:00"."""
@@ -185,7 +180,7 @@ def _local_time(day: date, clock: str) -> str:
         return ""
     hours, minutes = (int(part) for part in clock.split(":"))
     offset = datetime.combine(day, time(hours, minutes), TIMEZONE).strftime("%z")
-    return f"{_clock(clock)}{offset[:3]}:{offset[3:]}"
+    return f"{clock}{offset[:3]}:{offset[3:]}"
 
 
 def _service_area(site: Site, offer: Offer, service_id: str, district: str) -> dict:

@@ -106,7 +106,7 @@ def _dated(catalogue: Catalogue, offer: Offer, uid: str, dated: DatedEvent) -> E
 
 def _dated_key(dated: DatedEvent) -> str:
     """A dated event's part of its UID: its day and start, so removing an earlier date keeps the others."""
-    return f"termin-{dated.day:%Y%m%d}" + (f"T{_clock(dated.start).strftime('%H%M')}" if dated.start else "")
+    return f"termin-{dated.day:%Y%m%d}" + (f"T{dated.start.replace(':', '')}" if dated.start else "")
 
 
 def _event(catalogue: Catalogue, offer: Offer, uid: str, note: str) -> Event:
@@ -128,14 +128,8 @@ def _uid(catalogue: Catalogue, offer: Offer, key: str) -> str:
 
 
 def _local(day: date, clock: str) -> datetime:
-    return datetime.combine(day, _clock(clock), BERLIN)
+    return datetime.combine(day, time.fromisoformat(clock), BERLIN)
 
 
 def _day(start: date | datetime) -> date:
     return start.date() if isinstance(start, datetime) else start
-
-
-def _clock(clock: str) -> time:
-    """"9:30" or "09:30" as a time."""
-    hours, _, minutes = clock.partition(":")
-    return time(int(hours), int(minutes))
