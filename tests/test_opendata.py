@@ -158,8 +158,9 @@ def test_the_open_data_page_links_every_file_with_its_size(built):
 def test_an_offer_with_times_links_its_calendar(built):
     krabbel = (built / "angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
     assert 'href="../../angebote/krabbelgruppe/termine.ics" type="text/calendar"' in krabbel
-    assert 'href="../../../angebote/krabbelgruppe/termine.ics"' in (built / "en/angebote/krabbelgruppe/index.html") \
-        .read_text(encoding="utf-8")
+    english = (built / "en/angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../angebote/krabbelgruppe/termine.ics"' in english
+    assert "Add to your calendar (in German)</a>" in english  # the calendar's words are the German file's
     calendar = Calendar.from_ical((built / "angebote/krabbelgruppe/termine.ics").read_bytes())
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Krabbelgruppe am Mittwoch"]
     assert "termine.ics" not in (built / "angebote/zeltlager/index.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..generate import NOT_FOUND
 from ..i18n import GERMAN
 from ..languages import hreflang
 from ..model import Catalogue
@@ -73,7 +74,7 @@ def sitemap_files(catalogue: Catalogue, pages) -> dict[str, bytes]:
     ET.register_namespace("xhtml", XHTML)
     urls = []
     for page in pages:
-        if page.canonical is not None or page.path == "404.html":
+        if page.canonical is not None or page.path == NOT_FOUND:
             continue
         url = ET.Element(f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = base + page.url_path
