@@ -138,7 +138,7 @@ def test_a_dated_event_has_its_start_and_end_in_berlin(content):
     assert "LOCATION" not in event  # the offer names no place
 
 
-def test_a_date_without_times_is_all_day_and_past_dates_are_left_out(content):
+def test_a_date_without_times_is_all_day_and_past_dates_stay(content):
     content.replace("angebote/aerztliche-beratung.md", "termine:\n",
                     'termine:\n  - datum: 2027-02-03\n    hinweis: Infoabend\n  - datum: 2027-02-05\n'
                     '    von: "18:00"\n  - datum: 2026-11-21\n    von: "10:00"\n    bis: "12:00"\n')
@@ -146,9 +146,11 @@ def test_a_date_without_times_is_all_day_and_past_dates_are_left_out(content):
     offer = next(o for o in catalogue.offers if o.id == "aerztliche-beratung")
     data = ical.offer_calendar(catalogue, offer)
     events = events_by_uid(data)
-    assert sorted(events) == [f"aerztliche-beratung-termin-20270115T1000@{HOST}",
+    # a past date stays: the calendar is the record of the offer's dates, as the HSDS export is
+    assert sorted(events) == [f"aerztliche-beratung-termin-20261121T1000@{HOST}",
+                              f"aerztliche-beratung-termin-20270115T1000@{HOST}",
                               f"aerztliche-beratung-termin-20270203@{HOST}",
-                              f"aerztliche-beratung-termin-20270205T1800@{HOST}"]  # not 21 November, past
+                              f"aerztliche-beratung-termin-20270205T1800@{HOST}"]
     all_day = events[f"aerztliche-beratung-termin-20270203@{HOST}"]
     assert b"DTSTART;VALUE=DATE:20270203" in data and b"DTEND;VALUE=DATE:20270204" in data
     assert all_day.start == date(2027, 2, 3) and not isinstance(all_day.start, datetime)
@@ -195,12 +197,13 @@ def test_expired_offers_and_offers_without_times_have_no_calendar(content, tmp_p
     assert ical.offer_calendar(catalogue, zeltlager) is None
 
 
-def test_an_offer_with_only_past_dates_has_no_calendar(content):
+def test_an_offer_with_only_past_dates_keeps_them_in_its_calendar(content):
     content.replace("angebote/aerztliche-beratung.md", "datum: 2027-01-15", "datum: 2026-11-20")
     catalogue = content.catalogue()
     offer = next(o for o in catalogue.offers if o.id == "aerztliche-beratung")
     assert offer.events and offer.events[0].day < TODAY
-    assert ical.offer_calendar(catalogue, offer) is None
+    assert list(events_by_uid(ical.offer_calendar(catalogue, offer))) == [
+        f"aerztliche-beratung-termin-20261120T1000@{HOST}"]
 
 
 def test_a_series_that_would_start_after_the_last_valid_day_is_left_out(content):

@@ -78,7 +78,7 @@ def test_cells_hold_names_from_site_yaml_and_readable_times(content, german, tmp
     assert zeltlager["Stadtteile"] == "Nord, Mitte" and zeltlager["Gültig bis"] == "2027-08-31"
 
 
-def test_several_times_and_dates_read_as_lists_and_past_dates_are_left_out(content, german, tmp_path):
+def test_several_times_and_dates_read_as_lists_past_dates_included(content, german, tmp_path):
     content.replace("angebote/krabbelgruppe.md", "zeiten:\n",
                     'zeiten:\n  - tage: [fr, mo]\n    von: "15:00"\n    bis: "16:30"\n'
                     '    hinweis: nicht in den Ferien\n')
@@ -88,7 +88,7 @@ def test_several_times_and_dates_read_as_lists_and_past_dates_are_left_out(conte
     _, rows = table(content, german, tmp_path)
     assert rows["krabbelgruppe"]["Zeiten"] == "Mo, Fr 15:00–16:30 Uhr (nicht in den Ferien); Mi 9:30–11:00 Uhr"
     assert rows["aerztliche-beratung"]["Termine"] == (
-        "15.01.2027, 10:00–12:00 Uhr; 03.02.2027; 05.02.2027, ab 18:00 Uhr")
+        "02.11.2026; 15.01.2027, 10:00–12:00 Uhr; 03.02.2027; 05.02.2027, ab 18:00 Uhr")
 
 
 def test_umlauts_line_breaks_and_semicolons_survive(content, german, tmp_path):

@@ -3,8 +3,8 @@
 Regular times become weekly series, dated events single events; a family subscribes or imports them into any
 calendar app. The bytes depend only on the catalogue: DTSTAMP is the offer's `stand`, a series starts on the
 first matching weekday from `stand` on, and every UID is made from the offer's id and the site's host, so
-a calendar app updates an event instead of adding it twice. Like the offer's page, the calendar leaves out
-dated events before the catalogue's day.
+a calendar app updates an event instead of adding it twice.
+Past dated events stay, as in the HSDS export: the calendar is the record of the offer's dates.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ RFC_WEEKDAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 
 
 def offer_calendar(catalogue: Catalogue, offer: Offer) -> bytes | None:
-    """The offer's times as a calendar; None when it has no regular times and no dates ahead."""
+    """The offer's times as a calendar; None when it has neither regular times nor dates."""
     events = _events(catalogue, offer)
     if not events:
         return None
@@ -70,8 +70,8 @@ def _calendar(name: str, events: list[Event]) -> bytes:
 
 def _events(catalogue: Catalogue, offer: Offer) -> list[Event]:
     series = [_weekly(catalogue, offer, number, regular) for number, regular in enumerate(offer.times, start=1)]
-    ahead = sorted((e for e in offer.events if e.day >= catalogue.today), key=lambda e: (e.day, e.start, e.end))
-    dated = {_uid(catalogue, offer, _dated_key(e)): e for e in ahead}  # the same date twice is one event
+    in_order = sorted(offer.events, key=lambda e: (e.day, e.start, e.end))
+    dated = {_uid(catalogue, offer, _dated_key(e)): e for e in in_order}  # the same date twice is one event
     return [event for event in series if event is not None] + [
         _dated(catalogue, offer, uid, dated_event) for uid, dated_event in dated.items()]
 

@@ -60,7 +60,7 @@ def place_line(place: Place) -> str:
 
 def _row(catalogue: Catalogue, german: Texts, offer: Offer) -> list[str]:
     site = catalogue.site
-    ahead = sorted((e for e in offer.events if e.day >= catalogue.today), key=lambda e: (e.day, e.start, e.end))
+    in_order = sorted(offer.events, key=lambda e: (e.day, e.start, e.end))
     return [
         offer.id,
         offer.title,
@@ -79,7 +79,7 @@ def _row(catalogue: Catalogue, german: Texts, offer: Offer) -> list[str]:
         SEPARATOR.join(german("format_" + form) for form in offer.formats),
         ENTRY_SEPARATOR.join(place_line(place) for place in offer.places),
         ENTRY_SEPARATOR.join(_regular(german, regular) for regular in offer.times),
-        ENTRY_SEPARATOR.join(_dated(german, dated) for dated in ahead),
+        ENTRY_SEPARATOR.join(_dated(german, dated) for dated in in_order),
         offer.contact.name,
         offer.contact.phone,
         offer.contact.email,
