@@ -14,6 +14,26 @@ from catalogue.validate import load_catalogue
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "katalog"
 TODAY = date(2026, 11, 22)
+# An offer past its gueltig_bis on TODAY, with times and a date, so every output has something to leave out.
+EXPIRED_OFFER_ID = "herbstferienspiele"
+EXPIRED_OFFER = """---
+titel: Herbstferienspiele der vergangenen Saison
+kurz: Spiele und Ausflüge in den Herbstferien, die im Oktober geendet haben.
+anbieter: jugendamt
+themen: [begegnung]
+lebensphasen: [jugend]
+stadtteile: [mitte]
+zeiten:
+  - tage: [mo, di]
+    von: "10:00"
+    bis: "12:00"
+termine:
+  - datum: 2026-12-01
+stand: 2026-06-01
+gueltig_bis: 2026-10-31
+---
+Vorbei.
+"""
 
 
 class ContentFolder:
@@ -34,6 +54,13 @@ class ContentFolder:
         assert old in text, f"{old!r} not in {relative}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         return path
+
+    def add_expired_offer(self) -> Path:
+        return self.write(f"angebote/{EXPIRED_OFFER_ID}.md", EXPIRED_OFFER)
+
+    def end_zeltlager_yesterday(self) -> Path:
+        """The fixture's Zeltlager, valid until the day before TODAY: published yesterday, expired today."""
+        return self.replace("angebote/zeltlager.md", "gueltig_bis: 2027-08-31", "gueltig_bis: 2026-11-21")
 
     def problems(self, today: date = TODAY) -> list[ContentProblem]:
         return load_catalogue(self.root, today)[1].sorted()

@@ -265,7 +265,7 @@ def test_failure_while_writing_leaves_previous_output_untouched(content, tmp_pat
 
 def test_expired_offer_gets_no_page(content, tmp_path):
     output = tmp_path / "site"
-    content.replace("angebote/zeltlager.md", "gueltig_bis: 2027-08-31", "gueltig_bis: 2026-11-21")
+    content.end_zeltlager_yesterday()
     result = pipeline.build(content.root, output, TODAY)
     assert result.ok and len(result.problems.warnings) == 1
     assert not (output / "angebote/zeltlager").exists()

@@ -380,7 +380,7 @@ def test_the_files_are_the_same_in_every_build(content, tmp_path):
 
 
 def test_an_expired_offer_is_not_exported(content, tmp_path):
-    content.replace("angebote/zeltlager.md", "gueltig_bis: 2027-08-31", "gueltig_bis: 2026-11-21")
+    content.end_zeltlager_yesterday()
     catalogue = content.catalogue()
     assert [o.id for o in catalogue.unpublished] == ["zeltlager"]
 

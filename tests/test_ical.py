@@ -14,24 +14,6 @@ from conftest import TODAY, tree_bytes
 BERLIN = ZoneInfo("Europe/Berlin")
 HOST = "katalog.example.org"
 
-EXPIRED = """---
-titel: Herbstferienspiele der vergangenen Saison
-kurz: Spiele und Ausflüge in den Herbstferien, die im Oktober geendet haben.
-anbieter: jugendamt
-themen: [begegnung]
-lebensphasen: [jugend]
-stadtteile: [mitte]
-zeiten:
-  - tage: [mo, di]
-    von: "10:00"
-    bis: "12:00"
-termine:
-  - datum: 2026-12-01
-stand: 2026-06-01
-gueltig_bis: 2026-10-31
----
-Vorbei.
-"""
 
 
 def parse(data: bytes) -> Calendar:
@@ -185,7 +167,7 @@ def test_two_runs_write_the_same_bytes(content, tmp_path):
 
 
 def test_expired_offers_and_offers_without_times_have_no_calendar(content, tmp_path):
-    content.write("angebote/herbstferienspiele.md", EXPIRED)
+    content.add_expired_offer()
     catalogue = content.catalogue()
     assert [o.id for o in catalogue.unpublished] == ["herbstferienspiele"]
     data = ical.catalogue_calendar(catalogue)

@@ -181,7 +181,7 @@ def test_offer_pages_show_when_they_were_checked_and_warn_when_that_is_overdue(c
 
 
 def test_an_expired_offer_is_in_no_output(content, tmp_path):
-    content.replace("angebote/zeltlager.md", "gueltig_bis: 2027-08-31", "gueltig_bis: 2026-11-21")
+    content.end_zeltlager_yesterday()
     output = tmp_path / "site"
     result = pipeline.build(content.root, output, TODAY, pdf=True)
     assert result.ok

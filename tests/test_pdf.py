@@ -22,7 +22,7 @@ import segno
 
 from catalogue import cli, pdf, pipeline
 from catalogue.validate import load_catalogue
-from conftest import FIXTURE, REPO, TODAY, run_cli, tree_bytes
+from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, run_cli, tree_bytes
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic import write_catalogue  # noqa: E402
@@ -43,24 +43,12 @@ stand: 2026-10-01
 Rufen Sie an.
 """
 
-EXPIRED = """---
-titel: Herbstkurs der vergangenen Saison
-kurz: Ein Kurs, der im Oktober geendet hat und deshalb nicht mehr erscheinen darf.
-anbieter: familienzentrum
-themen: [begegnung]
-lebensphasen: [kleinkind]
-stadtteile: [lintorf]
-stand: 2026-09-01
-gueltig_bis: 2026-10-31
----
-Vorbei.
-"""
 
 
 def fixture_content(root: Path) -> Path:
     shutil.copytree(FIXTURE, root)
     (root / "angebote/elterntelefon.md").write_text(HELP_LINE, encoding="utf-8")
-    (root / "angebote/herbstkurs.md").write_text(EXPIRED, encoding="utf-8")
+    (root / f"angebote/{EXPIRED_OFFER_ID}.md").write_text(EXPIRED_OFFER, encoding="utf-8")
     return root
 
 
@@ -178,9 +166,9 @@ def test_text_has_every_published_offer_and_the_example_label_but_no_expired_off
     text = text_of(built / pdf.CATALOGUE_FILE)
     for offer in catalogue.offers:
         assert offer.title in text and offer.summary in text, offer.title
-    assert [o.title for o in catalogue.unpublished] == ["Herbstkurs der vergangenen Saison"]
+    assert [o.id for o in catalogue.unpublished] == [EXPIRED_OFFER_ID]
     for path in pdfs_of(built):
-        assert "Herbstkurs" not in text_of(path), path
+        assert "Herbstferienspiele" not in text_of(path), path
     example = text.index("Ärztliche Beratung für Schwangere Beispiel: Dies ist ein erfundenes Beispiel.")
     assert text.count("Beispiel: Dies ist ein erfundenes Beispiel.") == 1 and example > 0
     for fact in ("Stand: 22. November 2026", "Herausgegeben von Stadt Musterstadt, Jugendamt",

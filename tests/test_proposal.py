@@ -19,7 +19,7 @@ TEXTS = yaml.safe_load((REPO / "layouts" / "i18n" / "nur-deutsch.yaml").read_tex
 
 @pytest.fixture
 def built(content, tmp_path):
-    content.replace("angebote/zeltlager.md", "gueltig_bis: 2027-08-31", "gueltig_bis: 2026-11-21")
+    content.end_zeltlager_yesterday()
     output = tmp_path / "site"
     result = pipeline.build(content.root, output, TODAY)
     assert result.ok, [p.message for p in result.problems.errors]

@@ -11,18 +11,6 @@ from catalogue.i18n import Texts
 from catalogue.opendata import spreadsheet
 from catalogue.pipeline import LAYOUTS_DIR
 
-EXPIRED = """---
-titel: Herbstkurs der vergangenen Saison
-kurz: Ein Kurs, der im Oktober geendet hat und deshalb nicht mehr erscheinen darf.
-anbieter: familienzentrum
-themen: [begegnung]
-lebensphasen: [kleinkind]
-stadtteile: [lintorf]
-stand: 2026-09-01
-gueltig_bis: 2026-10-31
----
-Vorbei.
-"""
 
 
 @pytest.fixture(scope="module")
@@ -44,14 +32,14 @@ def table(content, german, tmp_path) -> tuple[Path, dict[str, dict[str, str]]]:
 
 
 def test_one_row_per_published_offer_in_excels_dialect(content, german, tmp_path):
-    content.write("angebote/herbstkurs.md", EXPIRED)
+    content.add_expired_offer()
     path, rows = table(content, german, tmp_path)
     assert path == tmp_path / "daten/angebote.csv"
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.count(b"\r\n") == 4 and data.count(b"\n") == 4  # header and three rows, no bare line ends
-    assert list(rows) == ["aerztliche-beratung", "krabbelgruppe", "zeltlager"]  # not the expired Herbstkurs
-    assert b"Herbstkurs" not in data
+    assert list(rows) == ["aerztliche-beratung", "krabbelgruppe", "zeltlager"]  # not the expired one
+    assert b"Herbstferienspiele" not in data
 
 
 def test_cells_hold_names_from_site_yaml_and_readable_times(content, german, tmp_path):
