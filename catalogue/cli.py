@@ -130,9 +130,8 @@ def _report_text(catalogue) -> str:
     german = Texts.load(pipeline.LAYOUTS_DIR)
     gaps = german_report(catalogue, interface_languages(pipeline.LAYOUTS_DIR), german)
     report = gaps.report
-    today = german("date_long", day=report.today.day, month=german.list("months")[report.today.month - 1],
-                   year=report.today.year)
-    lines = [german("gaps_title"), german("gaps_as_of", date=today, count=len(catalogue.offers)), ""]
+    lines = [german("gaps_title"), german("gaps_as_of", date=german.long_date(report.today),
+                                          count=len(catalogue.offers)), ""]
     nothing = {"ueberfaellig": german("gaps_overdue_none"), "ablauf": german("gaps_expiring_none")}
     for table in gaps.tables:
         lines += [table.caption, "=" * len(table.caption)] + ([table.note] if table.note else [])

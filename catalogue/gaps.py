@@ -79,10 +79,6 @@ class GapReport:
     expiring: list[Offer]  # published, but their gueltig_bis comes within EXPIRING_WITHIN
     expired: list[Offer]  # past their gueltig_bis, so on no page
 
-    @property
-    def overdue_count(self) -> int:
-        return sum(len(p.entries) for p in self.overdue)
-
 
 def gap_report(catalogue: Catalogue, languages: list[str], whole_city_name: str) -> GapReport:
     """languages: the ones families are expected to ask for (the interface's). Every language some offer is

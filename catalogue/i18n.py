@@ -35,6 +35,12 @@ def direction(language: str) -> str:
     return "rtl" if language in RIGHT_TO_LEFT else "ltr"
 
 
+def spoken_clock(time: str) -> str:
+    """"09:30" → "9:30", as it is said and read."""
+    hours, _, minutes = time.partition(":")
+    return f"{int(hours)}:{minutes}"
+
+
 def interface_languages(layouts_dir: Path) -> list[str]:
     """The languages the interface has a table for: German first, then the preferred order."""
     codes = {p.stem for p in (layouts_dir / "i18n").glob("*.yaml") if p.stem != GERMAN_ONLY_TABLE}
@@ -83,6 +89,10 @@ class Texts:
         if key not in self.table:
             raise self._missing("Text", key)
         return self.table[key]
+
+    def long_date(self, day) -> str:
+        """"22. November 2026", in the table's language."""
+        return self("date_long", day=day.day, month=self.list("months")[day.month - 1], year=day.year)
 
     def list(self, key: str) -> list:
         """A list entry, such as the names of the months."""

@@ -101,8 +101,8 @@ def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path) -> t
     calendars = frozenset(path.parent.name for path in ical.write_files(catalogue, root) if path.name == ical.OFFER_FILE)
     spreadsheet.write_files(catalogue, root, german)
     feeds.write_files(catalogue, pages, root)
-    files = {"hsds_services": f"{DATA_FOLDER}/{hsds.FOLDER}/services.json",
-             "hsds_organizations": f"{DATA_FOLDER}/{hsds.FOLDER}/organizations.json",
+    files = {"hsds_services": f"{DATA_FOLDER}/{hsds.SERVICES_FILE}",
+             "hsds_organizations": f"{DATA_FOLDER}/{hsds.ORGANIZATIONS_FILE}",
              "csv": spreadsheet.FILE, "ics": ical.CATALOGUE_FILE, "atom": feeds.FEED_FILE, "sitemap": feeds.SITEMAP_FILE}
     return {kind: Download.written(root, root / path) for kind, path in files.items()}, calendars
 

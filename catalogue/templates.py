@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import facets, proposal
-from .i18n import GERMAN, Texts, direction
+from .i18n import GERMAN, Texts, direction, spoken_clock
 from .languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
 from .opendata import jsonld
@@ -84,16 +84,8 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     def render_markdown(context, text: str, base_level: int = 2, keep_lines: bool = False) -> str:
         return Markup(markdown.render(text, base_level, context["root"], keep_lines))
 
-    def long_date(day: date) -> str:
-        return texts("date_long", day=day.day, month=texts.list("months")[day.month - 1], year=day.year)
-
     def event_date(day: date) -> str:
-        return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=long_date(day))
-
-    def clock(time: str) -> str:
-        """"09:30" → "9:30", as it is said and read."""
-        hours, _, minutes = time.partition(":")
-        return f"{int(hours)}:{minutes}"
+        return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=texts.long_date(day))
 
     @jinja2.pass_context
     def district_name(context, district_id: str) -> str:
@@ -178,6 +170,6 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
                        german_facets=facets.NAMED_IN_SITE_YAML, lang=texts.language, dir=texts.direction, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
                        offer_facets=offer_facets, facet_options=facet_options, form_options=form_options)
-    env.filters.update(markdown=render_markdown, long_date=long_date, event_date=event_date, weekdays=weekdays,
-                       tel_href=tel_href, clock=clock, file_size=file_size)
+    env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
+                       tel_href=tel_href, clock=spoken_clock, file_size=file_size)
     return env

@@ -27,7 +27,8 @@ def table(content, german, tmp_path) -> tuple[Path, dict[str, dict[str, str]]]:
     """The written file and its rows by offer id, each a mapping from header to cell."""
     [path] = spreadsheet.write_files(content.catalogue(), tmp_path, german)
     header, *rows = read(path)
-    assert header == spreadsheet.HEADER
+    assert header == german.list("csv_columns") and header[:3] == ["ID", "Titel", "Kurzbeschreibung"]
+    assert all(len(row) == len(header) for row in rows)  # the table's columns and the rows agree
     return path, {row[0]: dict(zip(header, row)) for row in rows}
 
 

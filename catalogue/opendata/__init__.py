@@ -6,11 +6,22 @@ every export that has a place for it, as its page does, so that no one re-publis
 
 from __future__ import annotations
 
-from ..model import Offer
+from zoneinfo import ZoneInfo
 
+from ..model import WEEKDAYS, Offer, Place
+
+# The generator serves Kinderstark towns in North Rhine-Westphalia: local times are Berlin's.
+TIMEZONE = ZoneInfo("Europe/Berlin")
+# The contract's weekdays as iCalendar (RFC 5545) writes them; HSDS's byday uses the same.
+RFC_WEEKDAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 EXAMPLE_NOTE = "Erfundenes Beispiel: Dieses Angebot gibt es so nicht."
 
 
 def title(offer: Offer) -> str:
     """The offer's title, marked when it is an invented example."""
     return f"{offer.title} (Beispiel)" if offer.example else offer.title
+
+
+def place_line(place: Place) -> str:
+    """A place in one line: "Familienzentrum Lintorf, Beispielweg 1, 12345 Musterstadt"."""
+    return ", ".join(part for part in (place.name, place.street, f"{place.postcode} {place.town}".strip()) if part)

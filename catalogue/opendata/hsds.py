@@ -23,22 +23,21 @@ import uuid
 from datetime import date, datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from ..i18n import GERMAN
 from ..languages import language_name
 from ..markup import MarkdownRenderer
 from ..model import WEEKDAYS, WHOLE_CITY, Catalogue, DatedEvent, Offer, Place, Provider, RegularTime, Site
 from ..paths import offer_url
-from . import EXAMPLE_NOTE
+from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE
 
 FOLDER = "hsds"
+SERVICES_FILE = f"{FOLDER}/services.json"
+ORGANIZATIONS_FILE = f"{FOLDER}/organizations.json"
 # The generator serves Kinderstark towns in North Rhine-Westphalia.
 COUNTRY = "DE"
 STATE = "NW"
-TIMEZONE = ZoneInfo("Europe/Berlin")
 CURRENCY = "EUR"
-ICAL_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 # Provider addresses are one line of text; "Straße 1, 12345 Ort" is how German addresses are written.
 POSTAL_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{5})\s+(?P<town>.+)$")
 # site.yaml's taxonomies: key, the taxonomy's name and description.
@@ -64,8 +63,7 @@ def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
     """Writes hsds/services.json, hsds/organizations.json and hsds/services/<offer-id>.json into `folder`;
     returns the paths written (`folder` joined with each file's path)."""
     records = services(catalogue)
-    files = {Path(FOLDER, "services.json"): _page(records),
-             Path(FOLDER, "organizations.json"): _page(organizations(catalogue))}
+    files = {Path(SERVICES_FILE): _page(records), Path(ORGANIZATIONS_FILE): _page(organizations(catalogue))}
     files |= {Path(FOLDER, "services", f"{offer.id}.json"): record for offer, record in zip(catalogue.offers, records)}
     written = []
     for relative, data in files.items():
@@ -147,7 +145,7 @@ def _weekly(site: Site, offer: Offer, service_id: str, index: int, regular: Regu
         "valid_to": offer.valid_until.isoformat() if offer.valid_until else None,
         "wkst": "MO",
         "freq": "WEEKLY",
-        "byday": ",".join(ICAL_DAYS[day] for day in days),
+        "byday": ",".join(RFC_WEEKDAYS[day] for day in days),
         "description": regular.note,
         "opens_at": regular.start,
         "closes_at": regular.end,
@@ -166,7 +164,7 @@ def _dated(site: Site, offer: Offer, service_id: str, index: int, event: DatedEv
         "until": day,
         "wkst": "MO",
         "freq": "WEEKLY",
-        "byday": ICAL_DAYS[WEEKDAYS[event.day.weekday()]],
+        "byday": RFC_WEEKDAYS[WEEKDAYS[event.day.weekday()]],
         "description": event.note,
         "opens_at": _local_time(event.day, event.start),
         "closes_at": _local_time(event.day, event.end),

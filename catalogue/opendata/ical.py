@@ -12,21 +12,17 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from ..i18n import GERMAN
 from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
 from ..paths import offer_path, offer_url
-from . import EXAMPLE_NOTE, title
-from .spreadsheet import place_line
+from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, place_line, title
 
 CATALOGUE_FILE = "daten/angebote.ics"
 OFFER_FILE = "termine.ics"
 PRODID = "-//Angebotskatalog Kinderstark//Angebote//DE"
-BERLIN = ZoneInfo("Europe/Berlin")
-RFC_WEEKDAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 
 
 def offer_calendar(catalogue: Catalogue, offer: Offer) -> bytes | None:
@@ -87,7 +83,7 @@ def _weekly(catalogue: Catalogue, offer: Offer, number: int, regular: RegularTim
     rule = {"FREQ": "WEEKLY", "BYDAY": [RFC_WEEKDAYS[day] for day in WEEKDAYS if day in regular.days]}
     if offer.valid_until is not None:
         # RFC 5545 3.3.10: with a DTSTART in a time zone, UNTIL is in UTC. The whole last day still counts.
-        rule["UNTIL"] = datetime.combine(offer.valid_until, time(23, 59, 59), BERLIN).astimezone(timezone.utc)
+        rule["UNTIL"] = datetime.combine(offer.valid_until, time(23, 59, 59), TIMEZONE).astimezone(timezone.utc)
     event.add("RRULE", rule)
     return event
 
@@ -128,7 +124,7 @@ def _uid(catalogue: Catalogue, offer: Offer, key: str) -> str:
 
 
 def _local(day: date, clock: str) -> datetime:
-    return datetime.combine(day, time.fromisoformat(clock), BERLIN)
+    return datetime.combine(day, time.fromisoformat(clock), TIMEZONE)
 
 
 def _day(start: date | datetime) -> date:

@@ -14,16 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from ..facets import district_name
-from ..i18n import Texts
+from ..i18n import Texts, spoken_clock
 from ..languages import language_name
-from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, Place, RegularTime
+from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
 from ..paths import offer_url
+from . import place_line
 
 FILE = "daten/angebote.csv"
-HEADER = ["ID", "Titel", "Kurzbeschreibung", "Anbieter", "Themen", "Lebensphasen", "Alter von", "Alter bis",
-          "Stadtteile", "Kostenlos", "Kosten", "Anmeldung", "Sprachen", "Barrierefreiheit", "Format", "Orte",
-          "Zeiten", "Termine", "Ansprechperson", "Telefon", "E-Mail", "Web", "Schlagworte", "Beispiel", "Stand",
-          "Gültig bis", "Adresse der Seite"]
 SEPARATOR = ", "
 ENTRY_SEPARATOR = "; "  # between places, times and dates, which hold commas themselves
 # A cell beginning with one of these is a formula to Excel (OWASP, CSV injection): partners write the texts,
@@ -43,7 +40,7 @@ def write_table(path: Path, header: list[str], rows: list[list[str | int]]) -> N
 def offer_rows(catalogue: Catalogue, german: Texts) -> tuple[list[str], list[list[str]]]:
     """The header and a row for each published offer, in the catalogue's order. german: the interface's
     German texts, for what site.yaml does not name (the whole city, the formats, how times read)."""
-    return list(HEADER), [_row(catalogue, german, offer) for offer in catalogue.offers]
+    return german.list("csv_columns"), [_row(catalogue, german, offer) for offer in catalogue.offers]
 
 
 def write_files(catalogue: Catalogue, folder: Path, german: Texts) -> list[Path]:
@@ -52,10 +49,6 @@ def write_files(catalogue: Catalogue, folder: Path, german: Texts) -> list[Path]
     write_table(path, *offer_rows(catalogue, german))
     return [path]
 
-
-def place_line(place: Place) -> str:
-    """A place in one line: "Familienzentrum Lintorf, Beispielweg 1, 12345 Musterstadt"."""
-    return SEPARATOR.join(part for part in (place.name, place.street, f"{place.postcode} {place.town}".strip()) if part)
 
 
 def _row(catalogue: Catalogue, german: Texts, offer: Offer) -> list[str]:
@@ -71,7 +64,7 @@ def _row(catalogue: Catalogue, german: Texts, offer: Offer) -> list[str]:
         _number(offer.age_from),
         _number(offer.age_to),
         SEPARATOR.join(district_name(site, german, district) for district in offer.districts),
-        _yes_no(offer.free),
+        _yes_no(german, offer.free),
         offer.costs,
         offer.registration,
         SEPARATOR.join(language_name(code) for code in offer.languages),
@@ -85,7 +78,7 @@ def _row(catalogue: Catalogue, german: Texts, offer: Offer) -> list[str]:
         offer.contact.email,
         offer.contact.web,
         SEPARATOR.join(offer.keywords),
-        _yes_no(offer.example),
+        _yes_no(german, offer.example),
         offer.checked.isoformat(),
         offer.valid_until.isoformat() if offer.valid_until else "",
         offer_url(catalogue.site, offer.id),
@@ -95,16 +88,16 @@ def _row(catalogue: Catalogue, german: Texts, offer: Offer) -> list[str]:
 def _regular(german: Texts, regular: RegularTime) -> str:
     """ "Mo, Mi 9:00–11:00 Uhr": the contract's day ids are the German abbreviations."""
     days = SEPARATOR.join(day.capitalize() for day in WEEKDAYS if day in regular.days)
-    return _with_note(german("offer_time", days=days, start=_clock(regular.start), end=_clock(regular.end)),
+    return _with_note(german("offer_time", days=days, start=spoken_clock(regular.start), end=spoken_clock(regular.end)),
                       regular.note)
 
 
 def _dated(german: Texts, dated: DatedEvent) -> str:
     day = _german_date(dated.day)
     if dated.start and dated.end:
-        text = german("offer_event_time", date=day, start=_clock(dated.start), end=_clock(dated.end))
+        text = german("offer_event_time", date=day, start=spoken_clock(dated.start), end=spoken_clock(dated.end))
     elif dated.start:
-        text = german("offer_event_from", date=day, start=_clock(dated.start))
+        text = german("offer_event_from", date=day, start=spoken_clock(dated.start))
     else:
         text = day
     return _with_note(text, dated.note)
@@ -118,18 +111,13 @@ def _german_date(day: date) -> str:
     return f"{day:%d.%m.%Y}"
 
 
-def _clock(clock: str) -> str:
-    """"09:30" → "9:30", as the offer's page shows it."""
-    hours, _, minutes = clock.partition(":")
-    return f"{int(hours)}:{minutes}"
-
 
 def _number(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _yes_no(value: bool) -> str:
-    return "ja" if value else "nein"
+def _yes_no(german: Texts, value: bool) -> str:
+    return german("csv_yes" if value else "csv_no")
 
 
 def _safe(cell: str) -> str:
