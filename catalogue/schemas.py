@@ -116,10 +116,17 @@ def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem
                     key=lambda e: list(map(str, e.absolute_path)))
     # A date in the wrong form fails both "pattern" and "format"; the partner needs to hear it once.
     malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    # jsonschema reports each missing required key as an error of its own, and _explain names all of them
+    # from the first: the others would repeat every message.
+    incomplete = set()
     problems: list[ContentProblem] = []
     for error in errors:
-        if error.validator != "format" or tuple(error.absolute_path) not in malformed:
-            problems.extend(_explain(error, source, schema_name))
+        path = tuple(error.absolute_path)
+        if error.validator == "format" and path in malformed or error.validator == "required" and path in incomplete:
+            continue
+        if error.validator == "required":
+            incomplete.add(path)
+        problems.extend(_explain(error, source, schema_name))
     return problems
 
 

@@ -100,6 +100,12 @@ def test_missing_required_key_points_at_front_matter(content):
     assert "Pflichtangabe" in error.message
 
 
+def test_several_missing_keys_are_each_said_once(content):
+    content.write("angebote/kaputt.md", "---\ntitel: Ein Angebot ohne alles\n---\n")
+    errors = [e for e in content.errors() if e.file.name == "kaputt.md"]
+    assert sorted(e.key for e in errors) == ["anbieter", "kurz", "lebensphasen", "stadtteile", "stand", "themen"]
+
+
 def test_wrong_type_list(content):
     content.replace(OFFER, "themen: [begegnung]", "themen: begegnung")
     error = single_error(content)
