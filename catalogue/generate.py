@@ -245,14 +245,9 @@ def write_schemas(catalogue: Catalogue, output: Path) -> None:
         (folder / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def copy_images(content_dir: Path, output: Path) -> None:
-    """The files in bilder/, but nothing a link inside it points to elsewhere on the machine."""
-    images = (content_dir / "bilder").resolve()
-    if not images.is_dir():
-        return
-    for source in sorted(images.rglob("*")):
-        relative = source.relative_to(images)
-        if source.is_file() and source.resolve().is_relative_to(images) and not relative.as_posix().startswith("."):
-            target = output / "bilder" / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+def copy_images(catalogue: Catalogue, output: Path) -> None:
+    """The files of bilder/ that validation let through (media.py): nothing else is published."""
+    for name, source in sorted(catalogue.media.items()):
+        target = output / "bilder" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)

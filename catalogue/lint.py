@@ -32,6 +32,8 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-zA-Z]{2,}")
 PHONE = re.compile(r"(?<![\w/])(\+49[\s/-]?|0)\d{2,5}[\s/-]?\d{2,}([\s-]?\d{2,})*(?![\w/])")
 ALL_CAPS = re.compile(r"\b[A-ZÄÖÜ]{5,}\b")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])")
 
@@ -102,13 +104,14 @@ def _lint_body(source: SourceFile, has_contact_fields: bool) -> list[ContentProb
 
     previous_level = None
     for index, (line, text) in enumerate(lines):
-        heading = HEADING.match(text)
-        if heading:
-            level = len(heading.group(1))
+        level, heading_line = _heading_level(lines, index)
+        if level:
             if level == 1:
-                add("lint_heading_h1", line)
+                add("lint_heading_h1", heading_line)
+            elif previous_level is None and level > 2:
+                add("lint_heading_first", heading_line, marks="#" * level)
             elif previous_level is not None and level > previous_level + 1:
-                add("lint_heading_skip", line, level=level, previous=previous_level)
+                add("lint_heading_skip", heading_line, level=level, previous=previous_level)
             previous_level = level
         without_code = re.sub(r"`[^`]*`", "", text)
         tag = RAW_HTML.search(AUTOLINK.sub("", without_code))
@@ -141,10 +144,26 @@ def _lint_body(source: SourceFile, has_contact_fields: bool) -> list[ContentProb
             add("lint_contact_in_body", line, what="eine E-Mail-Adresse", value=EMAIL.search(plain).group(0))
         elif has_contact_fields and PHONE.search(plain):
             add("lint_contact_in_body", line, what="eine Telefonnummer", value=PHONE.search(plain).group(0).strip())
-        if TABLE_SEPARATOR.match(text) and index > 0 and not re.sub(r"[|\s]", "", lines[index - 1][1]):
+        if TABLE_SEPARATOR.match(text) and "|" in text and index > 0 and not re.sub(r"[|\s]", "", lines[index - 1][1]):
             add("lint_table_header", lines[index - 1][0])
     problems += _long_sentences(source, lines)
     return problems
+
+
+def _heading_level(lines, index) -> tuple[int, int]:
+    """(level, line) of the heading that lines[index] makes: „## Text“, or the line below a text that underlines
+    it with „===“ (level 1) or „---“ (level 2); (0, 0) when it makes none."""
+    line, text = lines[index]
+    heading = HEADING.match(text)
+    if heading:
+        return len(heading.group(1)), line
+    underline = SETEXT_UNDERLINE.match(text)
+    if underline and index > 0:
+        above_line, above = lines[index - 1]
+        if above_line == line - 1 and above.strip() and not LIST_ITEM.match(above) and not HEADING.match(above) \
+                and not above.lstrip().startswith(("|", ">")) and not SETEXT_UNDERLINE.match(above):
+            return (1 if underline.group(1)[0] == "=" else 2), above_line
+    return 0, 0
 
 
 def _starts_paragraph(lines, index) -> bool:

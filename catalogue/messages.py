@@ -13,6 +13,16 @@ from .problems import ERROR, ContentProblem
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading files
+    "file_too_big": (
+        "Die Datei ist {size} groß; eine Datei mit Angaben darf höchstens {limit} groß sein. Sie wird nicht gelesen.",
+        "Ist es die richtige Datei? Eine Beschreibung ist Text von wenigen Seiten. Kürzen Sie den Text oder "
+        "teilen Sie ihn auf mehrere Angebote auf; Bilder gehören als eigene Dateien in den Ordner bilder/.",
+    ),
+    "control_characters": (
+        "In dieser Zeile stehen unsichtbare Steuerzeichen ({characters}); sie wurden beim Lesen entfernt.",
+        "Solche Zeichen kommen meist beim Kopieren aus einem anderen Programm mit. Löschen Sie die Zeile und "
+        "schreiben Sie sie neu, oder speichern Sie die Datei als reinen Text (UTF-8).",
+    ),
     "not_utf8": (
         "Die Datei ist nicht als UTF-8 gespeichert: In Zeile {line_number} steht ein Zeichen, das nicht gelesen werden kann.",
         "Öffnen Sie die Datei im Editor und speichern Sie sie mit der Kodierung „UTF-8“ "
@@ -51,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_id": (
         "Der Dateiname „{file_name}“ taugt nicht als Kennung: {reason}.",
         "Benennen Sie die Datei um, z. B. in „{suggestion}“. Erlaubt sind nur Kleinbuchstaben a–z, "
-        "Ziffern und Bindestriche, 3 bis 80 Zeichen; die Kennung ist die Adresse der Seite.",
+        "Ziffern und Bindestriche, 3 bis 80 Zeichen; die Kennung ist die Adresse der Seite.{taken}",
     ),
     "duplicate_id": (
         "Die Kennung „{id}“ gibt es zweimal: {first} und {second}.",
@@ -155,13 +165,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Legen Sie die Datei in den Ordner bilder/ oder korrigieren Sie den Dateinamen (Groß- und "
         "Kleinschreibung zählt).",
     ),
-    "image_outside": (
-        "Das Bild „{value}“ liegt nicht im Ordner bilder/.",
-        "Legen Sie das Bild in den Ordner bilder/ und schreiben Sie nur den Dateinamen, z. B. „datei: foto.jpg“.",
-    ),
     "image_type": (
         "„{value}“ ist keine Bilddatei, die alle Browser anzeigen.",
-        "Verwenden Sie ein Bild im Format JPG, PNG, WebP, AVIF oder GIF.",
+        "Verwenden Sie ein Bild im Format JPG, PNG, WebP, AVIF, GIF oder SVG.",
     ),
     "phase_duplicate": (
         "Die Lebensphase „{value}“ steht mehr als einmal in site.yaml.",
@@ -171,6 +177,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Lebensphase „{value}“ steht nicht in biografischer Reihenfolge: sie beginnt mit {start} Jahren, "
         "die davor mit {previous}.",
         "Ordnen Sie die Lebensphasen von der Schwangerschaft bis zum jungen Erwachsenenalter.",
+    ),
+    "media_refused": (
+        "Diese Datei wird nicht veröffentlicht: {reason}.",
+        "Legen Sie in den Ordner bilder/ nur Bilder (JPG, PNG, WebP, AVIF, GIF, SVG ohne Skripte und ohne "
+        "Verweise nach außen, höchstens 5 MB) und Videos (MP4, WebM, höchstens 50 MB). Ein zu großes Foto "
+        "verkleinern Sie z. B. auf 1600 Pixel Breite; ein SVG speichern Sie als „normales SVG“ oder als PNG.",
+    ),
+    "media_not_shown": (
+        "Die Datei „{value}“ wird nicht gezeigt: {reason}.",
+        "Ersetzen Sie die Datei in bilder/ durch ein Bild im Format JPG, PNG, WebP, AVIF, GIF oder ein SVG ohne "
+        "Skripte (Videos: MP4 oder WebM), oder löschen Sie die Angabe.",
+    ),
+    "outside_content": (
+        "Diese Datei ist ein Verweis (symbolischer Link) auf eine Datei außerhalb des Inhaltsordners; sie wird "
+        "nicht gelesen.",
+        "Legen Sie die Datei selbst in den Ordner, statt auf eine andere Stelle des Rechners zu verweisen.",
+    ),
+    "not_a_file": (
+        "„{file_name}“ ist keine gewöhnliche Datei und wird nicht gelesen.",
+        "Legen Sie an diese Stelle eine Textdatei mit den Angaben, oder löschen Sie den Eintrag.",
     ),
     "video_type": (
         "„{value}“ ist kein Video, das alle Browser abspielen.",
@@ -185,6 +211,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_heading_h1": (
         "Die Überschrift beginnt mit „# “. Das ist die Hauptüberschrift, und die hat die Seite schon: den Titel.",
         "Beginnen Sie Überschriften in der Beschreibung mit „## “, Unterüberschriften mit „### “.",
+    ),
+    "lint_heading_first": (
+        "Die erste Überschrift der Beschreibung beginnt mit „{marks} “. Überschriften beginnen mit „## “; wer "
+        "mit einem Screenreader von Überschrift zu Überschrift springt, sucht sonst die fehlenden Ebenen.",
+        "Beginnen Sie die erste Überschrift mit „## “ und Unterüberschriften darunter mit „### “.",
     ),
     "lint_heading_skip": (
         "Die Überschrift springt von Ebene {previous} auf Ebene {level}; wer mit einem Screenreader von "
@@ -250,6 +281,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Problems the content loader (read.py) raises itself, found again below by these words.
+ALIAS_PROBLEM = "alias or anchor refused"
+UNKNOWN_TAG_PROBLEM = "tag refused:"
+
 # libyaml's English problem texts, as partners should read them. The last field says whether the
 # start of the construct (the context mark) shows the mistake better than where the parser gave up.
 QUOTE_IT = "Setzen Sie den ganzen Text in Anführungszeichen, z. B. titel: \"Treffpunkt: Café\"."
@@ -276,6 +311,33 @@ YAML_PROBLEMS: list[tuple[str, str, str, bool]] = [
     ("unknown escape character", "In Anführungszeichen steht ein „\\“, das so nicht gelesen werden kann.",
      "Verwenden Sie einfache Anführungszeichen ('…') oder lassen Sie den „\\“ weg.", False),
     ("expected node content", "Hier fehlt ein Wert.", "Schreiben Sie nach dem Doppelpunkt einen Wert.", False),
+    ("exceeded maximum nesting depth", "Die Angaben sind zu tief ineinander verschachtelt (zu viele Klammern "
+     "„[“ oder „{“ oder Einrückungsebenen).",
+     "Jede Angabe braucht höchstens wenige Ebenen, z. B. „orte:“, darunter „- name: …“. Löschen Sie überzählige "
+     "Klammern; steht ein Text mit „[“ oder „{“ am Anfang, setzen Sie ihn in Anführungszeichen.", True),
+    (UNKNOWN_TAG_PROBLEM, "Hier steht ein Typ-Kennzeichen mit „!“ (z. B. „!!python/…“ oder „!!binary“), das der "
+     "Katalog nicht liest.",
+     "Schreiben Sie nur einfachen Text, Zahlen, true/false, Listen oder Angaben. Lassen Sie das Wort mit „!“ "
+     "weg; soll ein Text mit „!“ beginnen, setzen Sie ihn in Anführungszeichen, z. B. kurz: \"!Wichtig …\".", False),
+    (ALIAS_PROBLEM, "Hier steht ein Verweis mit „*“ oder „<<“ auf eine andere Stelle der Angaben; das liest der "
+     "Katalog nicht.",
+     "Schreiben Sie den Wert an dieser Stelle aus, statt auf eine andere Stelle zu verweisen. Soll ein Text mit "
+     "„*“ beginnen, setzen Sie ihn in Anführungszeichen.", False),
+    ("undefined alias", "Ein Wert beginnt mit „*“; das hat in YAML eine besondere Bedeutung.", QUOTE_IT, False),
+    ("duplicate anchor", "Ein Wert beginnt mit „&“; das hat in YAML eine besondere Bedeutung.", QUOTE_IT, False),
+    ("undefined tag handle", "Ein Wert beginnt mit „!“; das hat in YAML eine besondere Bedeutung.", QUOTE_IT, False),
+    ("unknown directive", "Eine Zeile beginnt mit „%“; das hat in YAML eine besondere Bedeutung.",
+     "Setzen Sie den Text in Anführungszeichen oder löschen Sie die Zeile.", False),
+    ("incompatible YAML document", "Eine Zeile beginnt mit „%“; das hat in YAML eine besondere Bedeutung.",
+     "Setzen Sie den Text in Anführungszeichen oder löschen Sie die Zeile.", False),
+    ("another document", "Hier steht eine Zeile „---“ mitten in den Angaben.",
+     "Löschen Sie diese Zeile; „---“ steht nur am Anfang und am Ende des Vorspanns.", False),
+    ("expected <document start>", "Hier steht eine Zeile „...“ mitten in den Angaben.",
+     "Löschen Sie diese Zeile oder setzen Sie den Text in Anführungszeichen.", False),
+    ("hexdecimal number", "In Anführungszeichen steht ein „\\u“ oder „\\x“, das so nicht gelesen werden kann.",
+     "Verwenden Sie einfache Anführungszeichen ('…') oder lassen Sie den „\\“ weg.", False),
+    ("unhashable key", "Ein Schlüssel steht in Klammern („[…]“ oder „{…}“).",
+     "Ein Schlüssel ist ein einfaches Wort wie „titel“; schreiben Sie „titel: …“ ohne Klammern.", False),
 ]
 CANNOT_START = "cannot start any token"
 YAML_FALLBACK_HINT = (
@@ -293,7 +355,7 @@ def yaml_problem_in_german(problem: str, character: str = "") -> tuple[str, str,
     for english, message, hint, at_start in YAML_PROBLEMS:
         if english in problem:
             return message, hint, at_start
-    return f"Fehler im YAML-Format ({problem}).", YAML_FALLBACK_HINT, False
+    return "Die Angaben folgen hier nicht den Regeln des YAML-Formats.", YAML_FALLBACK_HINT, False
 
 
 def suggest(value: str, choices) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 WHOLE_CITY = "ganz-stadt"
 WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
@@ -284,6 +285,7 @@ class Catalogue:
     pages: list[Page]  # in footer order
     unpublished: list[Offer]  # past their gueltig_bis
     today: date  # the day the catalogue is published for: what has expired and which dates lie ahead
+    media: dict[str, Path] = field(default_factory=dict)  # the files of bilder/ to publish, by name inside it
 
     def overdue(self, checked: date) -> bool:
         """Whether an entry last checked on `checked` is past its next check."""

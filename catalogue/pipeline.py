@@ -85,7 +85,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
         generate.write_assets(layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)
-        generate.copy_images(content_dir, staging)
+        generate.copy_images(catalogue, staging)
         progress("Suchindex", 0, 1)
         index_site(staging)
     result.pages_written = len(pages)

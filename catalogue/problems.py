@@ -8,6 +8,8 @@ sorted by file, so a pull request shows all of them at once.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,21 @@ ERROR = "error"
 WARNING = "warning"
 NOTE = "notice"  # advice beyond the contract: shown, never counted, not turned into an error by --strict
 LABELS = {ERROR: "Fehler", WARNING: "Warnung", NOTE: "Hinweis"}
+# What a terminal or log would act on instead of showing: control characters (an escape sequence can clear the
+# screen or retitle the window) and the bidirectional overrides that reorder what is shown.
+TERMINAL_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(character: str) -> str:
+    """A character named so that it can be found, e.g. „U+001B ESCAPE“ or „U+1F3B5 🎵 MUSICAL NOTE“."""
+    name = unicodedata.name(character, "")
+    visible = "" if TERMINAL_CONTROLS.match(character) or unicodedata.category(character)[0] in "CZ" else f" {character}"
+    return f"U+{ord(character):04X}{visible}" + (f" {name}" if name else "")
+
+
+def harmless(text: str) -> str:
+    """Text from a content file as it may be printed: every control character as its code, e.g. „<U+001B>“."""
+    return TERMINAL_CONTROLS.sub(lambda match: f"<U+{ord(match.group(0)):04X}>", text)
 
 
 @dataclass(frozen=True)
@@ -78,18 +95,18 @@ def display_path(path: Path) -> str:
 
 def format_text(problem: ContentProblem) -> str:
     label = LABELS[problem.severity]
-    where = display_path(problem.file)
+    where = harmless(display_path(problem.file))
     if problem.line:
         where += f":{problem.line} (Zeile {problem.line})"
-    key = f", Angabe „{problem.key}“" if problem.key else ""
-    lines = [f"{label}: {where}{key}", f"  {problem.message}"]
+    key = f", Angabe „{harmless(problem.key)}“" if problem.key else ""
+    lines = [f"{label}: {where}{key}", f"  {harmless(problem.message)}"]
     if problem.hint:
-        lines.append(f"  So beheben Sie es: {problem.hint}")
+        lines.append(f"  So beheben Sie es: {harmless(problem.hint)}")
     return "\n".join(lines)
 
 
 def _escape_github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return harmless(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_github_property(text: str) -> str:

@@ -8,13 +8,21 @@ their positions, and the problem's key path is looked up there.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .messages import problem, yaml_problem_in_german
-from .problems import ContentProblem
+from .messages import ALIAS_PROBLEM, UNKNOWN_TAG_PROBLEM, problem, yaml_problem_in_german
+from .problems import WARNING, ContentProblem, shown
+
+# A content file is a page of text: anything bigger is a mistake (a pasted export, a wrong file) that would
+# become a page of many megabytes in every language. Said in CONTRIBUTING.md.
+MAX_TEXT_FILE_BYTES = 512 * 1024
+# What no editor shows and no page or XML export may hold: C0 and C1 controls but tab and line breaks, DEL,
+# and the two non-characters libyaml refuses. Removed on reading, with a warning.
+INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 _YAML11_SURPRISES = {
     "tag:yaml.org,2002:timestamp",  # dates stay text, exactly as an editor's schema sees them
@@ -41,6 +49,15 @@ class ContentLoader(yaml.CSafeLoader):
                 first_line[key_node.value] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
 
+    def construct_object(self, node, deep=False):
+        # A node met a second time is an alias (*name): a few lines of them can stand for billions of values.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(None, None, ALIAS_PROBLEM, node.start_mark)
+        return super().construct_object(node, deep)
+
+    def construct_refused_tag(self, node):
+        raise yaml.constructor.ConstructorError(None, None, f"{UNKNOWN_TAG_PROBLEM} {node.tag}", node.start_mark)
+
 
 ContentLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _YAML11_SURPRISES]
@@ -57,6 +74,18 @@ ContentLoader.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
+
+# Only what JSON has: text, numbers, true/false, null, lists and maps. Binary data, sets, ordered pairs and
+# merge keys („<<“) mean nothing in a catalogue; every other tag (!!python/…, !eigenes) is refused too.
+ContentLoader.yaml_constructors = {
+    tag: constructor for tag, constructor in yaml.CSafeLoader.yaml_constructors.items()
+    if tag is None or tag.rpartition(":")[2] in ("null", "bool", "int", "float", "str", "seq", "map")
+}
+ContentLoader.add_constructor(None, ContentLoader.construct_refused_tag)
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:merge"]
+    for first, resolvers in ContentLoader.yaml_implicit_resolvers.items()
+}
 
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_END = {"---", "..."}
@@ -97,7 +126,13 @@ class SourceFile:
 
 
 def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
+    """The file as text the way a reader sees it: NFC (so „ä“ is one character, however the editor saved it),
+    line breaks as \n, invisible control characters removed (each reported once per line)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_FILE_BYTES:
+            return None, [problem("file_too_big", path, None, size=_kilobytes(size),
+                                  limit=_kilobytes(MAX_TEXT_FILE_BYTES))]
         raw = path.read_bytes()
     except OSError as error:
         return None, [problem("unreadable", path, None, reason=error.strerror or str(error))]
@@ -106,7 +141,21 @@ def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, [problem("not_utf8", path, line, line_number=line)]
-    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    problems = []
+    if INVISIBLE_CONTROLS.search(text):
+        lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
+            found = sorted(set(INVISIBLE_CONTROLS.findall(line)))
+            if found:
+                problems.append(problem("control_characters", path, number, severity=WARNING,
+                                        characters=", ".join(shown(c) for c in found)))
+        text = INVISIBLE_CONTROLS.sub("", text)
+    return text, problems
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size / 1024:,.0f} KB".replace(",", ".")
 
 
 def parse_yaml(path: Path, yaml_text: str, first_line: int) -> tuple[dict | None, list[ContentProblem]]:
@@ -143,28 +192,28 @@ def _syntax_problem(path: Path, yaml_text: str, first_line: int, error: yaml.Mar
 
 def read_markdown_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
     """A Markdown file with YAML front matter between two '---' lines."""
-    text, problems = read_text(path)
+    text, read_problems = read_text(path)
     if text is None:
-        return None, problems
+        return None, read_problems
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
-        return None, [problem("no_front_matter", path, 1)]
+        return None, read_problems + [problem("no_front_matter", path, 1)]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in FRONT_MATTER_END), None)
     if end is None:
-        return None, [problem("unclosed_front_matter", path, 1)]
+        return None, read_problems + [problem("unclosed_front_matter", path, 1)]
     yaml_text = "\n".join(lines[1:end]) + "\n"
     data, problems = parse_yaml(path, yaml_text, first_line=2)
     if data is None:
-        return None, problems
+        return None, read_problems + problems
     body = "\n".join(lines[end + 1 :])
-    return SourceFile(path, data, body, yaml_text, 2, end + 2), []
+    return SourceFile(path, data, body, yaml_text, 2, end + 2), read_problems
 
 
 def read_yaml_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
-    text, problems = read_text(path)
+    text, read_problems = read_text(path)
     if text is None:
-        return None, problems
+        return None, read_problems
     data, problems = parse_yaml(path, text, first_line=1)
     if data is None:
-        return None, problems
-    return SourceFile(path, data, "", text, 1, 1), []
+        return None, read_problems + problems
+    return SourceFile(path, data, "", text, 1, 1), read_problems

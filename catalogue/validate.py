@@ -19,6 +19,7 @@ from . import schemas
 from .collation import german_sort_key
 from .languages import EASY_GERMAN, is_language_code
 from .lint import lint
+from .media import IMAGE_SUFFIXES, VIDEO_SUFFIXES, Media, check_media
 from .messages import did_you_mean, listing, problem, suggest
 from .model import (
     WHOLE_CITY,
@@ -42,12 +43,10 @@ from .model import (
     Video,
     review_due,
 )
-from .problems import NOTE, WARNING, Problems
+from .problems import ERROR, NOTE, WARNING, Problems
 from .read import SourceFile, read_markdown_file, read_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{3,80}$")
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
-VIDEO_SUFFIXES = {".mp4", ".webm"}
 LEGALLY_REQUIRED_PAGES = ("impressum", "datenschutz")
 # Top-level folders of the built site that a free page must not take over.
 RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "bilder", "schema", "suche", "lebensphasen", "themen",
@@ -68,13 +67,14 @@ class _Context:
     progress: Callable[[str, int, int], None]
     site: Site | None = None
     provider_ids: list[str] = field(default_factory=list)
-    images: set[str] = field(default_factory=set)
+    media: Media = field(default_factory=lambda: Media({}, {}))
 
 
 def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, total: None
                    ) -> tuple[Catalogue | None, Problems]:
     context = _Context(content_dir, today, Problems(), progress)
-    context.images = _image_files(content_dir / "bilder")
+    context.media, problems = check_media(content_dir)
+    context.problems.extend(problems)
     context.site = _load_site(context)
     providers = _load_providers(context)
     offers, translations = _load_offers(context)
@@ -96,7 +96,7 @@ def _assemble(context, providers, offers, translations, pages) -> Catalogue:
     for offer in published:
         providers_by_id[offer.provider_id].offers.append(offer)
     pages.sort(key=lambda p: (p.order is None, p.order or 0, german_sort_key(p.title), p.id))
-    return Catalogue(context.site, published, providers, pages, unpublished, context.today)
+    return Catalogue(context.site, published, providers, pages, unpublished, context.today, context.media.published)
 
 
 # --- helpers -------------------------------------------------------------------------------------------
@@ -104,19 +104,30 @@ def _assemble(context, providers, offers, translations, pages) -> Catalogue:
 
 def _entries(folder: Path, context: _Context) -> list[Path]:
     """The Markdown files of a content folder, in a stable order; anything else is reported."""
-    if not folder.is_dir():
+    if not folder.is_dir() or not _inside_content(folder, context):
         return []
     files = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+        if path.name.startswith(".") or not _inside_content(path, context):
             continue
         if path.is_dir():
             context.problems.add(problem("subfolder", path, None, severity=WARNING, file_name=path.name))
         elif path.suffix != ".md":
             context.problems.add(problem("not_markdown", path, None, severity=WARNING))
+        elif not path.is_file():
+            context.problems.add(problem("not_a_file", path, None, severity=WARNING, file_name=path.name))
         else:
             files.append(path)
     return files
+
+
+def _inside_content(path: Path, context: _Context, severity: str = WARNING) -> bool:
+    """A symbolic link that leads out of the content folder is never read: it could publish any file of the
+    machine that builds the site."""
+    if path.resolve().is_relative_to(context.content_dir.resolve()):
+        return True
+    context.problems.add(problem("outside_content", path, None, severity=severity))
+    return False
 
 
 def _slug(text: str) -> str:
@@ -124,6 +135,34 @@ def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return (text or "angebot")[:80].ljust(3, "0")
+
+
+def _free_name(path: Path, stem: str) -> str:
+    """A file name with a good id for `path` that no other file has: „babytreff-lintorf.en.md“, or with „-2“
+    when that is taken."""
+    rest, slug = path.name[len(stem):], _slug(stem)
+    for number in range(1, 1000):
+        candidate = slug if number == 1 else f"{slug[:80 - len(str(number)) - 1]}-{number}"
+        if not _other_file(path, path.with_name(candidate + rest)):
+            return candidate + rest
+    return slug + rest
+
+
+def _taken(path: Path, stem: str) -> str:
+    """The sentence that says a file with the good name exists already, or ""."""
+    other = path.with_name(_slug(stem) + path.name[len(stem):])
+    if not _other_file(path, other):
+        return ""
+    return (f" Die Datei „{other.name}“ gibt es schon: Beschreibt sie dasselbe, löschen Sie diese Datei und "
+            "übernehmen Sie, was dort fehlt.")
+
+
+def _other_file(path: Path, candidate: Path) -> bool:
+    """Whether candidate exists and is not path itself (on a case-insensitive disk it may be)."""
+    try:
+        return candidate.exists() and not candidate.samefile(path)
+    except OSError:
+        return True
 
 
 def _id_ok(path: Path, stem: str, context: _Context) -> bool:
@@ -141,7 +180,7 @@ def _id_ok(path: Path, stem: str, context: _Context) -> bool:
         chars = "".join(sorted({c for c in stem if not re.match(r"[a-z0-9-]", c)}))
         reason = f"sie enthält die Zeichen „{chars}“"
     context.problems.add(problem("bad_id", path, 1, "Dateiname", file_name=path.name, reason=reason,
-                                 suggestion=_slug(stem) + path.suffix))
+                                 suggestion=_free_name(path, stem), taken=_taken(path, stem)))
     return False
 
 
@@ -199,6 +238,8 @@ def _load_site(context: _Context) -> Site | None:
     if not path.is_file():
         context.problems.add(problem("missing_site_yaml", path, None))
         return None
+    if not _inside_content(path, context, severity=ERROR):
+        return None
     source, problems = read_yaml_file(path)
     context.problems.extend(problems)
     if source is None:
@@ -229,8 +270,9 @@ def _load_site(context: _Context) -> Site | None:
     ombudsperson = (statement or {}).get("ombudsstelle")
     video = data.get("gebaerdensprache_video")
     repository = data.get("repository")
-    if video and video.get("datei"):
-        _check_file_in_bilder(source, ["gebaerdensprache_video", "datei"], VIDEO_SUFFIXES, "video_type", context)
+    if video and video.get("datei") and not _check_file_in_bilder(source, ["gebaerdensprache_video", "datei"],
+                                                                   VIDEO_SUFFIXES, "video_type", context):
+        video = None
     if statement is None:
         context.problems.add(problem("no_accessibility_statement", path, 1, "barrierefreiheit_erklaerung",
                                      severity=NOTE))
@@ -265,33 +307,32 @@ def _load_site(context: _Context) -> Site | None:
 # --- images --------------------------------------------------------------------------------------------
 
 
-def _image_files(folder: Path) -> set[str]:
-    if not folder.is_dir():
-        return set()
-    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
-
-
-def _check_image(source: SourceFile, context: _Context) -> None:
+def _check_image(source: SourceFile, context: _Context) -> bool:
+    """Whether the offer's image (if any) can be shown."""
     image = source.data.get("bild")
-    if isinstance(image, dict):
-        _check_file_in_bilder(source, ["bild", "datei"], IMAGE_SUFFIXES, "image_type", context)
+    return not isinstance(image, dict) or _check_file_in_bilder(source, ["bild", "datei"], IMAGE_SUFFIXES,
+                                                                "image_type", context)
 
 
 def _check_file_in_bilder(source: SourceFile, key_path: list[str], suffixes: set[str], wrong_type: str,
-                          context: _Context) -> None:
+                          context: _Context) -> bool:
+    """Whether the file named at key_path is published; what is wrong with it is reported."""
     parent = source.data.get(key_path[0])
     name = parent.get(key_path[1])
     if not isinstance(name, str) or not name or name.startswith("/") or ".." in PurePosixPath(name).parts:
-        return  # the schema already reports this
+        return True  # the schema already reports this
     line, where = source.line_of(key_path), " → ".join(key_path)
-    folder = context.content_dir / "bilder"
-    if name not in context.images:
+    media = context.media
+    if name not in media.names:
         context.problems.add(problem("image_missing", source.path, line, where, value=name,
-                                     suggestion=did_you_mean(name, sorted(context.images))))
-    elif not (folder / name).resolve().is_relative_to(folder.resolve()):
-        context.problems.add(problem("image_outside", source.path, line, where, value=name))
+                                     suggestion=did_you_mean(name, sorted(media.names))))
+    elif name in media.refused:
+        context.problems.add(problem("media_not_shown", source.path, line, where, severity=WARNING, value=name,
+                                     reason=media.refused[name]))
+        return False
     elif PurePosixPath(name).suffix.lower() not in suffixes:
         context.problems.add(problem(wrong_type, source.path, line, where, severity=WARNING, value=name))
+    return True
 
 
 # --- providers -----------------------------------------------------------------------------------------
@@ -415,7 +456,7 @@ def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bo
                                          start=age["von"], end=age["bis"]))
     _time_order(source, "zeiten", context)
     _time_order(source, "termine", context)
-    _check_image(source, context)
+    image_shown = _check_image(source, context)
     _check_stand(source, context)
     valid_until = _date(data.get("gueltig_bis"))
     if valid_until and valid_until < context.today:
@@ -423,7 +464,7 @@ def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bo
                                      severity=WARNING, value=valid_until.isoformat()))
     if structural or not id_ok or any(p.is_error for p in context.problems.items[first_new:]):
         return None
-    return _offer_from(offer_id, data, source.body)
+    return _offer_from(offer_id, data if image_shown else {**data, "bild": None}, source.body)
 
 
 def _check_terms(source: SourceFile, key: str, allowed: list[str], context: _Context) -> None:
