@@ -49,6 +49,21 @@ def test_the_calendar_names_the_site_and_is_gregorian(content):
     assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
 
 
+def test_a_title_with_a_line_break_names_its_calendar_in_one_line(content):
+    """Found by tests/test_properties.py: a quoted title may hold a line break, which icalendar 7 does not escape
+    in NAME and X-WR-CALNAME, so writing the calendar failed and with it the build."""
+    content.replace("angebote/krabbelgruppe.md", "titel: Krabbelgruppe am Mittwoch",
+                    'titel: "Krabbelgruppe\\nam\\u2028Mittwoch"')
+    content.replace("site.yaml", "titel: Angebote für Kinder, Jugendliche und Familien in Musterstadt",
+                    'titel: "Angebote\\n\\nfür  alle"')
+    catalogue = content.catalogue()
+    offer = next(o for o in catalogue.offers if o.id == "krabbelgruppe")
+    calendar = parse(ical.offer_calendar(catalogue, offer))
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Krabbelgruppe am Mittwoch – Angebote für alle"
+    assert str(parse(ical.catalogue_calendar(catalogue))["NAME"]) == "Angebote für alle"
+    assert str(calendar.events[0]["SUMMARY"]) == "Krabbelgruppe\nam\u2028Mittwoch"
+
+
 def test_a_weekly_offer_is_a_weekly_series_from_its_stand(content):
     catalogue = content.catalogue()
     offer = next(o for o in catalogue.offers if o.id == "krabbelgruppe")

@@ -56,7 +56,9 @@ def _calendar(name: str, events: list[Event]) -> bytes:
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    calendar.calendar_name = name  # NAME (RFC 7986) and X-WR-CALNAME, which more apps read
+    # NAME (RFC 7986) and X-WR-CALNAME, which more apps read. One line: a title may hold a line break, which
+    # icalendar does not escape in these two (it refuses to write the file).
+    calendar.calendar_name = " ".join(name.split())
     for event in events:
         calendar.add_component(event)
     if events:  # VTIMEZONE from the first event on: the years before would make each file three times as long
