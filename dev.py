@@ -5,8 +5,9 @@
     python3 dev.py serve    build, then preview the site at http://127.0.0.1:8000/
 
 Further arguments are passed on (to build.py or to pytest). The catalogue PDF needs system libraries for
-WeasyPrint (Pango, HarfBuzz, a sans-serif font), and the tests poppler's pdftotext: installed with apt-get
-when run as root, otherwise named. `python3 dev.py site --no-pdf` builds without them.
+WeasyPrint (Pango, HarfBuzz, a sans-serif font, Noto fonts for every other script and the emoji), and the tests
+poppler's pdftotext: installed with apt-get when run as root, otherwise named. `python3 dev.py site --no-pdf`
+builds without them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ PDF_LIBRARIES = {"libpango-1.0.so.0": "libpango-1.0-0", "libpangoft2-1.0.so.0": 
 # layouts/pdf/katalog.css asks for DejaVu Sans, then Liberation Sans: system fonts, nothing from the web.
 PDF_FONTS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
              Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"))
+# Every other script and the emoji, which fontconfig finds for any character those two lack (about 80 MB to
+# download): Noto for the scripts of the world (Arabic, Hebrew, Devanagari, Thai, Ethiopic, …), Chinese, Japanese
+# and Korean, and the colour emoji. A character no font has is left out of the PDF, with a warning.
+PDF_FALLBACK_FONTS = {"fonts-noto-core": Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"),
+                      "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+                      "fonts-noto-color-emoji": Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")}
 
 
 def say(text: str) -> None:
@@ -111,6 +118,9 @@ def missing_pdf_packages(for_tests: bool) -> list[str]:
     packages = [package for library, package in PDF_LIBRARIES.items() if not loadable(library)]
     if not any(font.exists() for font in PDF_FONTS):
         packages.append("fonts-dejavu-core")
+    packages += [package for package, font in PDF_FALLBACK_FONTS.items() if not font.exists()]
+    if not shutil.which("fc-cache"):
+        packages.append("fontconfig")  # keeps the font cache current when fonts are installed
     if for_tests and not shutil.which("pdftotext"):
         packages.append("poppler-utils")
     return packages
