@@ -17,11 +17,17 @@ known by then and written as text: the front matter is first laid out with stand
 count its pages, each life phase starts where the one before ended, and references point only backwards.
 CSS target-counter() would do the same in one document, but makes WeasyPrint lay out many pages twice.
 
-Any warning WeasyPrint logs stops the build with a German message (a missing alt text, a missing language,
-an address it was not allowed to load): the PDF comes from our own templates, so a warning is a mistake in
-them, and an inaccessible PDF is never published. WeasyPrint loads nothing but data: addresses and files
-inside layouts/ and the site being built, so the build never goes to the network. The bytes depend only on
-the input: the dates are the catalogue's day, the file identifier is a hash of the document's HTML.
+Fonts: the system's, through fontconfig; any script and the emoji have one once dev.py installed Debian's Noto
+fonts. A character that no installed font has is left out of the PDF (PDF/UA forbids the empty box of .notdef)
+and is a warning that names the file, line and key it was written in (catalogue/glyphs.py); the site still
+goes out. So is an address in the content that WeasyPrint cannot read.
+
+Any other warning WeasyPrint logs stops the build with a German message (a missing alt text, a missing
+language, an address it was not allowed to load): it comes from our own templates, so it is a mistake in
+them, and an inaccessible PDF is never published. What WeasyPrint's PDF/UA lacks is corrected while it writes
+(catalogue/pdfua.py). WeasyPrint loads nothing but data: addresses and files inside layouts/ and the site being
+built, so the build never goes to the network. The bytes depend only on the input: the dates (also of the
+fonts WeasyPrint saves anew) are the catalogue's day, the file identifier is a hash of the document's HTML.
 """
 
 from __future__ import annotations
@@ -34,17 +40,19 @@ import multiprocessing
 import os
 from base64 import b64encode
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from . import facets
+from . import facets, glyphs, pdfua
 from .collation import german_sort_key
 from .downloads import Download, Downloads
 from .i18n import Texts
 from .model import WHOLE_CITY, Catalogue, LifePhase, Offer
 from .paths import offer_url
+from .problems import Problems
 from .templates import environment
 
 FOLDER = "pdf"
@@ -54,6 +62,10 @@ STYLESHEET = "pdf/katalog.css"
 VARIANT = "pdf/ua-1"
 WEASYPRINT_LOGGER = "weasyprint"
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+# WeasyPrint's warnings that content (not our templates) can cause: a character no font has, an address that
+# cannot be read (a partner's „web“, say).
+NOTDEF_WARNING = ".notdef glyph rendered"
+MALFORMED_URL_WARNING = "Malformed URL"
 PAGE_STAND_IN = 888  # as wide as any page number the front matter will show
 
 
@@ -126,8 +138,12 @@ def make_qr_svg(url: str) -> bytes:
     import segno
 
     buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False,
-                                                  omitsize=True)
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError:
+        raise PdfFailed(f"Die Adresse {url[:60]}… ist zu lang für einen QR-Code ({len(url)} Zeichen). Kürzen Sie "
+                        "basis_url in site.yaml; eine Internetadresse hat selten mehr als 100 Zeichen.") from None
+    code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True)
     return buffer.getvalue()
 
 
@@ -242,20 +258,6 @@ def _load_weasyprint() -> None:
                         f"install {SYSTEM_PACKAGES} – oder bauen Sie ohne PDF: python build.py --no-pdf") from None
 
 
-def _describe_links(descriptions: dict[str, str]):
-    """A finisher for WeasyPrint: PDF/UA wants each link annotation to say in words where it leads (/Contents);
-    WeasyPrint writes the target, which for a link inside the document is an id such as „jugend_zeltlager“."""
-    import pydyf
-
-    def finisher(document, pdf_file) -> None:
-        for item in pdf_file.objects:
-            if isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/Link" and isinstance(
-                    item.get("Dest"), pydyf.String) and item["Dest"].string in descriptions:
-                item["Contents"] = pydyf.String(descriptions[item["Dest"].string])
-
-    return finisher
-
-
 @contextlib.contextmanager
 def _page_references_once():
     """pydyf builds the list of all page references each time it is asked, and WeasyPrint's tagging asks once
@@ -279,10 +281,67 @@ def _page_references_once():
         pydyf.PDF.page_references = original
 
 
-def render(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso: str) -> bytes:
+@contextlib.contextmanager
+def _font_dates(today_iso: str):
+    """fontTools dates a font it saves (WeasyPrint saves the colour emoji font without its pictures) with the
+    current time, unless SOURCE_DATE_EPOCH says otherwise: while the PDF is written, it is the catalogue's day."""
+    day = datetime.combine(date.fromisoformat(today_iso), time(), timezone.utc)
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+@dataclass
+class Findings:
+    """What content caused while a PDF was written: nothing of it stops the build."""
+
+    left_out: set[str] = field(default_factory=set)  # characters no installed font has, not in the PDF
+    addresses: list[str] = field(default_factory=list)  # addresses WeasyPrint cannot read: links to nowhere
+
+    def update(self, other: "Findings") -> None:
+        self.left_out |= other.left_out
+        self.addresses += [address for address in other.addresses if address not in self.addresses]
+
+
+def render(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso: str) -> tuple[bytes, Findings]:
     """Lays out the parts one after the other and writes them as one PDF/UA-1 file.
 
-    Raises PdfFailed if WeasyPrint warns about anything."""
+    Characters that no installed font has are left out (fontconfig says which, before the layout; should Pango
+    still draw a .notdef glyph, the document is laid out once more without that character). Raises PdfFailed
+    if WeasyPrint warns about anything else than what content can cause."""
+    findings = Findings()
+    coverage = glyphs.coverage()
+    for _attempt in range(2):
+        data, records = _render_once(parts, layouts_dir, allowed, today_iso, findings.left_out, coverage)
+        drawn_without_font = {chr(record.args[1]) for record in records if NOTDEF_WARNING in str(record.msg)}
+        if not drawn_without_font - findings.left_out:
+            break
+        findings.left_out |= drawn_without_font
+    failures = []
+    for record in records:
+        if NOTDEF_WARNING in str(record.msg):
+            continue
+        if MALFORMED_URL_WARNING in str(record.msg) and record.args:
+            findings.addresses.append(str(record.args[0]))
+        else:
+            failures.append(_explain(record))
+    if failures:  # the same problem once, with its count
+        problems = "\n".join(f"  - {text}" + (f" ({failures.count(text)}-mal)" if failures.count(text) > 1 else "")
+                             for text in dict.fromkeys(failures))
+        raise PdfFailed(f"Das PDF des Katalogs wurde nicht geschrieben, weil es nicht barrierefrei oder nicht "
+                        f"vollständig wäre:\n{problems}")
+    return data, findings
+
+
+def _render_once(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso: str, left_out: set[str],
+                 coverage: glyphs.Coverage) -> tuple[bytes, list[logging.LogRecord]]:
+    """One layout and writing of the whole document; `left_out` grows by the characters no font has."""
     _load_weasyprint()
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -299,6 +358,9 @@ def render(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso: str)
         written = hashlib.sha256(today_iso.encode("ascii"))
 
         def lay_out(html: str, first_page: int = 1):
+            left_out.update(coverage.missing(set(html)))
+            if left_out:
+                html = html.translate(dict.fromkeys(map(ord, left_out)))
             written.update(html.encode("utf-8"))
             numbering = CSS(string=f"@page :first {{ counter-reset: page {first_page} }}")
             return HTML(string=html, base_url=base, url_fetcher=fetcher).render(
@@ -326,18 +388,12 @@ def render(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso: str)
             raise PdfFailed("Die Seitenzahlen im Inhaltsverzeichnis des PDFs stehen nicht fest: Es wird bei jedem "
                             "Versuch länger. Geben Sie .page-number in layouts/pdf/katalog.css mehr Breite.")
         whole = front.copy([page for document in [front, *documents] for page in document.pages])
-        with _page_references_once():
+        with _page_references_once(), pdfua.corrections(), _font_dates(today_iso):
             data = whole.write_pdf(pdf_variant=VARIANT, pdf_identifier=written.hexdigest()[:32].encode("ascii"),
-                                   finisher=_describe_links(parts.link_descriptions(pages)))
+                                   finisher=pdfua.finisher(parts.link_descriptions(pages)))
     finally:
         logger.removeHandler(collect)
-    if collect.records:
-        explained = [_explain(record) for record in collect.records]  # the same problem once, with its count
-        problems = "\n".join(f"  - {text}" + (f" ({explained.count(text)}-mal)" if explained.count(text) > 1 else "")
-                             for text in dict.fromkeys(explained))
-        raise PdfFailed(f"Das PDF des Katalogs wurde nicht geschrieben, weil es nicht barrierefrei oder nicht "
-                        f"vollständig wäre:\n{problems}")
-    return data
+    return data, collect.records
 
 
 @dataclass(frozen=True)
@@ -349,19 +405,23 @@ class _Task:
 _job: tuple | None = None  # (catalogue, layouts_dir, output): inherited by forked workers, never pickled
 
 
-def _render_task(task: _Task) -> tuple[str, int]:
+def _render_task(task: _Task) -> tuple[str, int, Findings]:
     catalogue, layouts_dir, output = _job
     phase = next((p for p in catalogue.site.life_phases if p.id == task.phase_id), None)
-    data = render(Parts(catalogue, layouts_dir, phase), layouts_dir, [layouts_dir, output],
-                  catalogue.today.isoformat())
+    data, findings = render(Parts(catalogue, layouts_dir, phase), layouts_dir, [layouts_dir, output],
+                            catalogue.today.isoformat())
     target = output / task.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    return task.path, len(data)
+    return task.path, len(data), findings
 
 
-def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, phases: bool = True) -> Downloads:
+def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, phases: bool = True,
+               content_dir: Path | None = None, problems: Problems | None = None) -> Downloads:
     """Writes pdf/katalog.pdf and, with `phases`, one PDF per life phase that has offers.
+
+    What the content caused (a character no font has, an address WeasyPrint cannot read) is added to `problems`
+    as warnings with the file, line and key in `content_dir` (given both); the PDFs are written all the same.
 
     With two or more cores the whole catalogue and the life phases are laid out side by side in worker
     processes: one takes the catalogue, the other the phases, which together are about as long."""
@@ -370,8 +430,10 @@ def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, 
     if phases:
         tasks += [_Task(phase_file(p.id), p.id) for p in catalogue.site.life_phases if catalogue.by_life_phase[p.id]]
     _load_weasyprint()  # once, before the workers fork
+    glyphs.coverage()  # the same
     _job = (catalogue, layouts_dir.resolve(), output.resolve())
     sizes: dict[str, int] = {}
+    findings = Findings()
     forking = "fork" in multiprocessing.get_all_start_methods()
     try:
         progress("PDF schreiben", 0, len(tasks))
@@ -379,18 +441,35 @@ def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, 
             _make_qr_codes([catalogue.site.base_url] + [offer_url(catalogue.site, o.id) for o in catalogue.offers],
                            os.cpu_count() or 1)
         workers = min(os.cpu_count() or 1, len(tasks))
-        if workers < 2 or not forking:
-            for task in tasks:
-                path, size = _render_task(task)
+        parallel = workers >= 2 and forking
+        with (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if parallel
+              else contextlib.nullcontext()) as pool:
+            for path, size, found in (pool.map if parallel else map)(_render_task, tasks):
                 sizes[path] = size
+                findings.update(found)
                 progress("PDF schreiben", len(sizes), len(tasks))
-        else:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for path, size in pool.map(_render_task, tasks):
-                    sizes[path] = size
-                    progress("PDF schreiben", len(sizes), len(tasks))
     finally:
         _job = None
         _qr_codes.clear()
+    if problems is not None and content_dir is not None:
+        problems.extend(_content_problems(findings, catalogue, layouts_dir, content_dir))
     return Downloads(Download(CATALOGUE_FILE, sizes[CATALOGUE_FILE]),
                      {task.phase_id: Download(task.path, sizes[task.path]) for task in tasks if task.phase_id})
+
+
+def _content_problems(findings: Findings, catalogue: Catalogue, layouts_dir: Path, content_dir: Path) -> list:
+    """Warnings at the file, line and key that caused each finding. An address that no content file holds comes
+    from the templates: that stops the build, as any other mistake in them."""
+    reported = glyphs.unprintable_problems(findings.left_out, catalogue, content_dir, layouts_dir)
+    for address in findings.addresses:
+        found = glyphs.content_problem(
+            address, f"Das PDF kann die Adresse „{address}“ nicht lesen: Sie ist keine gültige Internetadresse, "
+            "der Link darauf führt im PDF ins Leere.",
+            "Schreiben Sie die Adresse so, wie sie im Browser in der Adresszeile steht, z. B. "
+            "https://www.example.org/angebot – ohne Klammern und ohne Leerzeichen.", catalogue, content_dir)
+        if not found:
+            raise PdfFailed(f"Das PDF des Katalogs wurde nicht geschrieben: Die Vorlagen unter layouts/pdf/ "
+                            f"enthalten die Adresse „{address}“, die es nicht lesen kann. Schreiben Sie sie als "
+                            "vollständige Adresse (https://…).")
+        reported += found
+    return reported

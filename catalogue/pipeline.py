@@ -77,7 +77,8 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     pages = generate.plan_pages(catalogue, languages, gaps)
     with atomic_output(output) as staging:
         # first, so that the pages can link the PDFs and data files with their size
-        downloads = write_pdfs(catalogue, layouts_dir, staging, progress) if pdf else Downloads()
+        downloads = write_pdfs(catalogue, layouts_dir, staging, progress, content_dir=content_dir,
+                               problems=result.problems) if pdf else Downloads()
         data, calendars = write_open_data(catalogue, pages, german, staging)
         downloads = replace(downloads, data=data, calendars=calendars)
         write_gap_tables(gaps, staging)

@@ -1,9 +1,10 @@
 """The catalogue PDF: accessible (PDF/UA-1), complete, in chain order, linked with its size, byte-stable.
 
-Built once per module, from the fixture (with an offer in three life phases, an expired one and an example)
-and from a synthetic catalogue written only from the contract; both are read back with pikepdf and
-poppler's pdftotext. That two builds write the same PDF bytes is checked with the whole site in
-test_build.py::test_two_builds_are_byte_identical.
+Built once per module, from the fixture (with an offer in three life phases, an expired one and an example),
+from a synthetic catalogue written only from the contract, from the fixture with text in the world's scripts
+and emoji, and from the starter content in content/; all are read back with pikepdf and poppler's pdftotext,
+and checked by two independent PDF/UA-1 validators, page-validation (profile ua1) and outloud. That two builds
+write the same PDF bytes is checked with the whole site in test_build.py::test_two_builds_are_byte_identical.
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from xml.etree import ElementTree
 
+import outloud
+import page
 import pikepdf
 import pytest
 import segno
+from outloud.registry import load_catalogue as outloud_rules
 
-from catalogue import cli, pdf, pipeline
+from catalogue import cli, glyphs, pdf, pipeline
+from catalogue.problems import WARNING, format_text
 from catalogue.validate import load_catalogue
 from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, run_cli, tree_bytes
 
@@ -390,3 +396,209 @@ def test_the_structure_tree_reads_in_chain_order(site):
         expected += ["/H2"] + ["/H3"] * len(catalogue.by_life_phase[phase.id])
     expected += ["/H2"] + ["/H3"] * len(catalogue.site.districts)
     assert headings == expected
+
+
+# --- PDF/UA-1, checked by two validators -----------------------------------------------------------------
+
+# outloud's conformance warnings are ISO 14289-1 requirements too (running heads and page numbers as artifacts,
+# annotations printed); its semantic warnings (reading order, say) are advice.
+OUTLOUD_CONFORMANCE = {rule for rule, meta in outloud_rules().items() if meta.layer == "conformance"}
+
+
+def pdf_ua_findings(path: Path) -> list[str]:
+    """What page-validation (profile ua1) and outloud find wrong with a PDF: every failure, every error, every
+    conformance warning, and any rule that could not run."""
+    report = page.validate_pdf(path, profile="ua1")
+    found = [f"page-validation {failure.rule_id}: {failure.message}" for failure in report.failures]
+    if not report.is_compliant and not found:
+        found.append("page-validation: not compliant")
+    result = outloud.check(str(path))
+    if result.error:
+        found.append(f"outloud could not check it: {result.error}")
+    found += [f"outloud {finding.rule} ({finding.severity}, page {finding.page}): {finding.message}"
+              + (f" – {finding.evidence}" if finding.evidence else "")
+              for finding in result.findings if finding.severity == "error" or finding.rule in OUTLOUD_CONFORMANCE]
+    found += [f"outloud {run.rule} crashed: {run.reason}" for run in result.runs if run.status == "crashed"]
+    return found
+
+
+def assert_pdf_ua(built: Path) -> None:
+    files = pdfs_of(built)
+    assert files
+    findings = {path.name: pdf_ua_findings(path) for path in files}
+    failed = {name: found for name, found in findings.items() if found}
+    assert not failed, "\n".join(f"{name}:\n  " + "\n  ".join(found) for name, found in failed.items())
+
+
+def test_every_pdf_passes_both_pdf_ua_validators(site):
+    assert_pdf_ua(site[1])
+
+
+@pytest.fixture(scope="module")
+def starter_site(tmp_path_factory) -> Path:
+    return build(REPO / "content", tmp_path_factory.mktemp("pdf-starter") / "site")
+
+
+def internal_links(catalogue) -> int:
+    """How many links inside the document the catalogue PDF has: contents, references, index."""
+    parts = pdf.Parts(catalogue, pipeline.LAYOUTS_DIR)
+    entries = [entry for chapter in parts.chapters for entry in chapter.entries]
+    return (len(parts.chapters) + len(entries) + 1 + sum(len(district.entries) for district in parts.index)
+            + sum(1 for entry in entries if not entry.full))
+
+
+def test_the_starter_catalogue_passes_both_pdf_ua_validators(starter_site):
+    """content/ has more than a hundred links in its contents, references and index: each must be there, once,
+    and inside a Link structure element (a page number inside a link once gave 85 more outside of one)."""
+    assert_pdf_ua(starter_site)
+    with pikepdf.open(starter_site / pdf.CATALOGUE_FILE) as document:
+        annotations = [a for p in document.pages for a in p.obj.get("/Annots", [])]
+    inside = [a for a in annotations if "/Dest" in a]
+    assert len(inside) == internal_links(catalogue_of(REPO / "content")) > 100
+    assert all(int(a.F) & 4 for a in annotations)  # every annotation printed
+
+
+def test_every_link_is_there_once(fixture_site):
+    content, built = fixture_site
+    with pikepdf.open(built / pdf.CATALOGUE_FILE) as document:
+        inside = [a for p in document.pages for a in p.obj.get("/Annots", []) if "/Dest" in a]
+    assert len(inside) == internal_links(catalogue_of(content))
+
+
+def artifacts_with_text(page_object) -> list[str]:
+    """The subtypes of the pagination artifacts on a page that draw text."""
+    found, stack = [], []
+    for operands, operator in pikepdf.parse_content_stream(page_object):
+        name = str(operator)
+        if name in ("BDC", "BMC"):
+            properties = operands[1] if name == "BDC" else None
+            pagination = (str(operands[0]) == "/Artifact" and isinstance(properties, pikepdf.Dictionary)
+                          and properties.get("/Type") == "/Pagination")
+            stack.append(str(properties.get("/Subtype")) if pagination else None)
+        elif name == "EMC":
+            stack.pop()
+        elif name in ("Tj", "TJ") and any(stack):
+            found.append(next(kind for kind in reversed(stack) if kind))
+    return found
+
+
+def test_running_heads_and_page_numbers_are_pagination_artifacts(starter_site):
+    with pikepdf.open(starter_site / pdf.CATALOGUE_FILE) as document:
+        pages = [artifacts_with_text(page_object) for page_object in document.pages]
+    assert pages[0] == []  # the cover has neither
+    assert all(kinds.count("/Footer") == 1 for kinds in pages[1:]), pages  # the page number
+    # the life phase, on every page of a chapter but its first (string(chapter, first-except))
+    assert 3 <= sum("/Header" in kinds for kinds in pages) < len(pages) - 7, pages
+
+
+# --- every script and emoji; characters no font has -------------------------------------------------------
+
+WORLD = ("🎵", "👶🏽", "🇺🇦", "👨\u200d👩\u200d👧", "日本語", "中文", "한국어", "العربية", "עברית", "हिन्दी", "ไทย",
+         "Ελληνικά", "Русский", "ქართული", "Հայերեն", "አማርኛ", "தமிழ்", "বাংলা", "فارسی", "ਪੰਜਾਬੀ", "✓")
+NO_FONT = "\ue000"  # private use: no installed font has a glyph for it
+
+
+def world_content(root: Path) -> Path:
+    """The fixture with the world's scripts in an offer's summary and title, and a character no font has in the
+    summary (line 3), on the second line of a place's note (line 17) and in a provider's name (line 2)."""
+    content = fixture_content(root)
+    offer = content / "angebote/krabbelgruppe.md"
+    text = offer.read_text(encoding="utf-8")
+    world = ", ".join(WORLD)
+    for old, new in (
+            ("titel: Krabbelgruppe am Mittwoch", "titel: Krabbelgruppe 🎈 am Mittwoch"),
+            ("kurz: Eltern mit Babys treffen sich, spielen und tauschen sich aus.",
+             f'kurz: "Eltern mit Babys aus aller Welt: {world}. Mit Liedern {NO_FONT}."'),
+            ("  - name: Familienzentrum Lintorf\n", "  - name: Familienzentrum Lintorf\n    hinweis: >\n"
+             f"      Eingang hinten,\n      zweite Tür {NO_FONT} links\n")):
+        assert old in text
+        text = text.replace(old, new)
+    offer.write_text(text, encoding="utf-8")
+    provider = content / "anbieter/familienzentrum.md"
+    text = provider.read_text(encoding="utf-8")
+    assert text.startswith("---\nname: Familienzentrum Lintorf\n")
+    provider.write_text(text.replace("name: Familienzentrum Lintorf", f"name: Familienzentrum Lintorf {NO_FONT}", 1),
+                        encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def world_site(tmp_path_factory) -> tuple[Path, Path, pipeline.Result]:
+    folder = tmp_path_factory.mktemp("pdf-world")
+    content = world_content(folder / "content")
+    output = folder / "site"
+    result = pipeline.build(content, output, TODAY, pdf=True)
+    assert result.ok, [p.message for p in result.problems.errors]
+    return content, output, result
+
+
+def readable(text: str) -> str:
+    """pdftotext's text without the bidirectional marks and word joiners it adds, whitespace made single."""
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf" or c == "\u200d").split())
+
+
+def test_every_script_and_emoji_is_in_the_pdf(world_site):
+    content, built, _ = world_site
+    text = readable(text_of(built / pdf.CATALOGUE_FILE))
+    missing = [word for word in WORLD if word not in text]
+    assert not missing, missing
+    assert "Krabbelgruppe 🎈 am Mittwoch" in text
+    assert "Eltern mit Babys aus aller Welt:" in text and "Mit Liedern ." in text
+    assert "(Eingang hinten, zweite Tür links" in text and "Anbieter: Familienzentrum Lintorf" in text
+    assert NO_FONT not in text
+    assert_pdf_ua(built)  # no .notdef glyph, every glyph mapped to text
+    assert [title for title, _ in outline(built / pdf.CATALOGUE_FILE)[2:3]] == ["0 bis 3 Jahre"]
+    assert "Krabbelgruppe 🎈 am Mittwoch" in outline(built / pdf.CATALOGUE_FILE)[2][1]
+
+
+def test_a_character_no_font_has_is_a_warning_with_file_line_and_key(world_site):
+    content, built, result = world_site
+    found = [p for p in result.problems.warnings if "Schrift" in p.message]
+    where = sorted((p.file.relative_to(content).as_posix(), p.line, p.key) for p in found)
+    assert where == [("anbieter/familienzentrum.md", 2, "name"), ("angebote/krabbelgruppe.md", 3, "kurz"),
+                     ("angebote/krabbelgruppe.md", 17, "orte → 1. Eintrag → hinweis")]
+    for problem in found:
+        assert problem.severity == WARNING
+        assert f"„{NO_FONT}“ (U+E000, aus dem Bereich für private Zeichen)" in problem.message
+        assert "im PDF des Katalogs fehlt es" in problem.message and problem.hint
+    shown = format_text(next(p for p in found if p.key == "kurz"))
+    assert "angebote/krabbelgruppe.md:3 (Zeile 3), Angabe „kurz“" in shown and "U+E000" in shown
+    assert (built / "index.html").exists() and (built / "angebote/krabbelgruppe/index.html").exists()
+    assert NO_FONT in (built / "angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")  # the web keeps it
+
+
+def test_pdfs_with_every_script_are_byte_stable(world_site, tmp_path):
+    content, built, _ = world_site
+    pdf.write_pdfs(catalogue_of(content), pipeline.LAYOUTS_DIR, tmp_path, pipeline.no_progress, phases=False)
+    assert (tmp_path / pdf.CATALOGUE_FILE).read_bytes() == (built / pdf.CATALOGUE_FILE).read_bytes()
+
+
+def test_what_fontconfig_misses_weasyprint_still_catches(tmp_path, monkeypatch):
+    """Should fontconfig claim a character that Pango then draws as .notdef, the document is laid out again
+    without it (PDF/UA forbids .notdef), and the warning is the same."""
+    content = fixture_content(tmp_path / "content")
+    offer = content / "angebote/krabbelgruppe.md"
+    text = offer.read_text(encoding="utf-8")
+    offer.write_text(text.replace("kurz: Eltern mit Babys", f"kurz: Eltern {NO_FONT} mit Babys"), encoding="utf-8")
+    monkeypatch.setattr(glyphs.Coverage, "has", lambda self, character: True)
+    result = pipeline.build(content, tmp_path / "site", TODAY, pdf=True)
+    assert result.ok, [p.message for p in result.problems.errors]
+    found = [p for p in result.problems.warnings if p.file == offer]
+    assert [(p.line, p.key) for p in found] == [(3, "kurz")] and "U+E000" in found[0].message
+    assert NO_FONT not in text_of(tmp_path / "site" / pdf.CATALOGUE_FILE)
+    assert_pdf_ua(tmp_path / "site")
+
+
+def test_an_address_weasyprint_cannot_read_is_a_warning_at_its_line(fixture_site):
+    """WeasyPrint warns about an address it cannot split („Malformed URL“); from a content file that is a
+    warning at its line, from the templates a failure."""
+    content, _ = fixture_site
+    catalogue = catalogue_of(content)
+    found = pdf._content_problems(pdf.Findings(addresses=["https://example.org/fz"]), catalogue,
+                                  pipeline.LAYOUTS_DIR, content)
+    assert [(p.file.name, p.line, p.key, p.severity) for p in found] == [
+        ("krabbelgruppe.md", 24, "kontakt → web", WARNING)]
+    assert "„https://example.org/fz“ nicht lesen" in found[0].message
+    with pytest.raises(pdf.PdfFailed, match="Vorlagen unter layouts/pdf/"):
+        pdf._content_problems(pdf.Findings(addresses=["https://vorlage.example/x"]), catalogue,
+                              pipeline.LAYOUTS_DIR, content)
