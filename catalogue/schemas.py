@@ -109,8 +109,15 @@ def _schema_at(path: list, base: str) -> dict:
     return schema
 
 
+def _fast_says_valid(schema_name: str, data) -> bool:
+    try:
+        return _fast_validator(schema_name).is_valid(data)
+    except ValueError:  # jsonschema-rs takes only text as a key; YAML also has numbers, true/false and null
+        return False
+
+
 def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem]:
-    if _fast_validator(schema_name).is_valid(source.data):
+    if _fast_says_valid(schema_name, source.data):
         return []
     errors = sorted(reference_validator(schema_name).iter_errors(source.data),
                     key=lambda e: list(map(str, e.absolute_path)))
@@ -158,9 +165,9 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
                 problem(
                     "unknown_key",
                     source.path,
-                    source.line_of(path + [name]),
-                    key_label(path + [name]),
-                    key=name,
+                    _key_line(source, path, name),
+                    _key_label(path, name),
+                    key=_key_text(name),
                     suggestion=f" Meinten Sie „{close}“?" if close else "",
                     fix=f"Schreiben Sie „{close}“. " if close else "",
                     allowed=listing(allowed),
@@ -169,6 +176,8 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
         return problems
 
     line = source.line_of(path)
+    if "propertyNames" in error.schema_path:  # a taxonomy id written as a key: say that key, on its line
+        line, key = _key_line(source, path, value), _key_label(path, value)
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         found = _found(value)
@@ -211,8 +220,6 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
         return [problem("not_allowed_value", source.path, line, key, key=key, value=value,
                         suggestion=did_you_mean(value, options), allowed=listing(options))]
     if kind == "pattern":
-        if "propertyNames" in error.schema_path:  # a taxonomy id written as a key
-            line, key = source.line_of(path + [value]), key_label(path + [value])
         hint = schema.get("patternErrorMessage") or description
         return [problem("bad_form", source.path, line, key, key=key, value=value, hint=hint)]
     if kind == "format":
@@ -222,6 +229,37 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
         return [problem(name, source.path, line, key, key=key, limit=error.validator_value, value=value,
                         description=description)]
     return [problem("schema_other", source.path, line, key, key=key, detail=error.message, description=description)]
+
+
+def _key_text(name) -> str:
+    """A key as YAML writes it: a key that is not text (1, true, null) as the partner wrote it."""
+    if name is None:
+        return "null"
+    if isinstance(name, bool):
+        return str(name).lower()
+    return str(name)
+
+
+def _key_label(path: list, name) -> str:
+    """key_label of the key `name` in the map at `path` (key_label would take a number for a list's entry)."""
+    return " → ".join(part for part in (key_label(path), _key_text(name)) if part)
+
+
+def _key_line(source: SourceFile, path: list, name) -> int:
+    """The line of the key `name` in the map at `path`. The file has the key as text: a number, true/false or
+    null is looked for in the ways YAML writes it."""
+    if name is None:
+        spellings = ["null", "~", "Null", "NULL", ""]
+    elif isinstance(name, bool):
+        spellings = [spelling(_key_text(name)) for spelling in (str.lower, str.capitalize, str.upper)]
+    else:
+        spellings = [_key_text(name)]
+    parent = source.line_of(path)
+    for written in spellings:
+        line = source.line_of(path + [written])
+        if line != parent:
+            return line
+    return parent
 
 
 def _found(value) -> str:

@@ -30,6 +30,8 @@ VARIANTS = [
     (OFFER, "stadtteile: [lintorf]", "stadtteile: [lintrof]"),
     (OFFER, "stadtteile: [lintorf]", "stadtteile: [ganz-stadt, nord]"),
     (OFFER, "anbieter: familienzentrum", "anbieter: niemand"),
+    (OFFER, "anbieter: familienzentrum", "anbieter: ab"),  # shorter than any file name: was a KeyError
+    (OFFER, "kostenlos: true", "kostenlos: true\n1: eins"),  # a key that is not text: was a ValueError
     (OFFER, "lebensphasen: [kleinkind]", "lebensphasen: [kleinkind, kleinkind]"),
     (OFFER, "stand: 2026-10-01", "stand: 2026-02-30"),
     (OFFER, "stand: 2026-10-01", "stand: 1.10.2026"),
@@ -38,6 +40,9 @@ VARIANTS = [
     (OFFER, "  - tage: [mi]", "  - tage: [mittwoch]"),
     (OFFER, "  email: fz@example.org", "  email: fz-at-example.org"),
     (OFFER, "  web: https://example.org/fz", "  web: ftp://example.org/fz"),
+    # hosts the build's urlsplit cannot read: they passed `check`, then stopped the build with a traceback
+    (OFFER, "  web: https://example.org/fz", "  web: https://a\u2100b.example.org/fz"),
+    ("site.yaml", "basis_url: https://katalog.example.org/angebote/", "basis_url: 'https://[katalog.example.org/'"),
     (OFFER, "  alt: Zwei Babys spielen mit Bauklötzen", '  alt: ""'),
     (OFFER, "  alt: Zwei Babys spielen mit Bauklötzen", '  alt: ""\n  dekorativ: true'),
     (OFFER, "  datei: krabbeln.png", "  datei: ../geheim.png"),
