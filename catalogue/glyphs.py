@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .messages import problem
 from .model import Catalogue
 from .problems import WARNING, ContentProblem
 from .read import ContentLoader, SourceFile, read_markdown_file, read_yaml_file
@@ -219,18 +220,11 @@ def printed_values(catalogue: Catalogue, content_dir: Path, needles: Iterable[st
         yield from _printed_in(content_dir / "angebote" / f"{offer.id}.md", PRINTED_IN_OFFERS, needles=needles)
 
 
-UNPRINTABLE_HINT = ("Ist das Zeichen gewollt? Solche Zeichen kommen oft beim Kopieren aus einem anderen Programm "
-                    "oder aus einer Sonderschrift mit. Ersetzen Sie es durch ein gewöhnliches Zeichen oder ein Wort. "
-                    "Die Website und alles andere werden trotzdem veröffentlicht.")
-
-
-def _unprintable_message(characters: list[str]) -> str:
-    shown = ", ".join(describe(character) for character in characters)
-    if len(characters) == 1:
-        return (f"Keine installierte Schrift enthält das Zeichen {shown}; im PDF des Katalogs fehlt es. Die "
-                "Website zeigt es, wenn das Gerät der Leserin oder des Lesers eine Schrift dafür hat.")
-    return (f"Keine installierte Schrift enthält die Zeichen {shown}; im PDF des Katalogs fehlen sie. Die "
-            "Website zeigt sie, wenn das Gerät der Leserin oder des Lesers eine Schrift dafür hat.")
+def _unprintable(characters: list[str], path: Path, line: int | None, key: str, name: str) -> ContentProblem:
+    many = len(characters) > 1
+    return problem(name, path, line, key, severity=WARNING, characters=", ".join(describe(c) for c in characters),
+                   what="die Zeichen" if many else "das Zeichen", missing="fehlen sie" if many else "fehlt es",
+                   them="sie" if many else "es")
 
 
 def unprintable_problems(characters: Iterable[str], catalogue: Catalogue, content_dir: Path,
@@ -251,23 +245,19 @@ def unprintable_problems(characters: Iterable[str], catalogue: Catalogue, conten
                           key=value.text.index)
             if here:
                 found.update(here)
-                problems.append(ContentProblem(value.path, value.line_of(here[0]), key_label(value.key_path),
-                                               _unprintable_message(here), UNPRINTABLE_HINT, WARNING))
+                problems.append(_unprintable(here, value.path, value.line_of(here[0]), key_label(value.key_path),
+                                             "pdf_unprintable"))
         if not characters - found:
             break
     rest = sorted(characters - found)
     if rest:
-        problems.append(ContentProblem(
-            layouts_dir, None, "", _unprintable_message(rest).replace(" im PDF des Katalogs", " im PDF"),
-            "Die Zeichen stehen in den Vorlagen oder Texten unter layouts/. Ersetzen Sie sie dort, oder "
-            "installieren Sie eine Schrift, die sie hat, auf dem Rechner, der den Katalog baut.", WARNING))
+        problems.append(_unprintable(rest, layouts_dir, None, "", "pdf_unprintable_in_layouts"))
     return problems
 
 
-def content_problem(subject: str, message: str, hint: str, catalogue: Catalogue,
-                    content_dir: Path) -> list[ContentProblem]:
-    """A problem WeasyPrint reports about `subject` (an address, say), at each printed value that holds it;
-    empty when no content file does (then it comes from the templates)."""
-    return [ContentProblem(value.path, value.line, key_label(value.key_path), message, hint, WARNING)
+def content_problem(subject: str, name: str, catalogue: Catalogue, content_dir: Path, **values) -> list[ContentProblem]:
+    """The problem `name` of messages.py that WeasyPrint reports about `subject` (an address, say), at each printed
+    value that holds it; empty when no content file does (then it comes from the templates)."""
+    return [problem(name, value.path, value.line, key_label(value.key_path), severity=WARNING, **values)
             for value in printed_values(catalogue, content_dir)
             if len(value.text.strip()) >= 4 and value.text.strip() in subject]

@@ -462,11 +462,7 @@ def _content_problems(findings: Findings, catalogue: Catalogue, layouts_dir: Pat
     from the templates: that stops the build, as any other mistake in them."""
     reported = glyphs.unprintable_problems(findings.left_out, catalogue, content_dir, layouts_dir)
     for address in findings.addresses:
-        found = glyphs.content_problem(
-            address, f"Das PDF kann die Adresse „{address}“ nicht lesen: Sie ist keine gültige Internetadresse, "
-            "der Link darauf führt im PDF ins Leere.",
-            "Schreiben Sie die Adresse so, wie sie im Browser in der Adresszeile steht, z. B. "
-            "https://www.example.org/angebot – ohne Klammern und ohne Leerzeichen.", catalogue, content_dir)
+        found = glyphs.content_problem(address, "pdf_bad_address", catalogue, content_dir, address=address)
         if not found:
             raise PdfFailed(f"Das PDF des Katalogs wurde nicht geschrieben: Die Vorlagen unter layouts/pdf/ "
                             f"enthalten die Adresse „{address}“, die es nicht lesen kann. Schreiben Sie sie als "
