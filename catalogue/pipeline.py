@@ -75,23 +75,40 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, languages, german)
     pages = generate.plan_pages(catalogue, languages, gaps)
-    with atomic_output(output) as staging:
-        # first, so that the pages can link the PDFs and data files with their size
-        downloads = write_pdfs(catalogue, layouts_dir, staging, progress, content_dir=content_dir,
-                               problems=result.problems) if pdf else Downloads()
-        data, calendars = write_open_data(catalogue, pages, german, staging)
-        downloads = replace(downloads, data=data, calendars=calendars)
-        write_gap_tables(gaps, staging)
-        generate.render_pages(catalogue, pages, layouts_dir, staging, progress, downloads)
-        generate.write_assets(layouts_dir, staging)
-        generate.write_schemas(catalogue, staging)
-        proposal.write_files(catalogue, staging)
-        generate.copy_images(catalogue, staging)
-        progress("Suchindex", 0, 1)
-        index_site(staging)
+    try:
+        with atomic_output(output) as staging:
+            _write_site(result, content_dir, staging, layouts_dir, languages, german, gaps, pages, progress, pdf,
+                        strict)
+    except _StrictWarnings:
+        return result
     result.pages_written = len(pages)
     result.seconds = time.perf_counter() - started
     return result
+
+
+class _StrictWarnings(Exception):
+    """With --strict, the PDF warned about the content: nothing is written, as for any other warning."""
+
+
+def _write_site(result: Result, content_dir: Path, staging: Path, layouts_dir: Path, languages, german: Texts,
+                gaps: GapTables, pages, progress, pdf: bool, strict: bool) -> None:
+    catalogue = result.catalogue
+    # first, so that the pages can link the PDFs and data files with their size
+    downloads = write_pdfs(catalogue, layouts_dir, staging, progress, content_dir=content_dir,
+                           problems=result.problems) if pdf else Downloads()
+    if strict and result.problems.warnings:
+        result.problems.promote_warnings()
+        raise _StrictWarnings()
+    data, calendars = write_open_data(catalogue, pages, german, staging)
+    downloads = replace(downloads, data=data, calendars=calendars)
+    write_gap_tables(gaps, staging)
+    generate.render_pages(catalogue, pages, layouts_dir, staging, progress, downloads)
+    generate.write_assets(layouts_dir, staging)
+    generate.write_schemas(catalogue, staging)
+    proposal.write_files(catalogue, staging)
+    generate.copy_images(catalogue, staging)
+    progress("Suchindex", 0, 1)
+    index_site(staging)
 
 
 def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path) -> tuple[dict[str, Download],

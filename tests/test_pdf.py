@@ -28,7 +28,7 @@ from outloud.registry import load_catalogue as outloud_rules
 from catalogue import cli, glyphs, pdf, pipeline
 from catalogue.problems import WARNING, format_text
 from catalogue.validate import load_catalogue
-from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, run_cli, tree_bytes
+from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, copy_fixture, run_cli, tree_bytes
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic import write_catalogue  # noqa: E402
@@ -571,6 +571,16 @@ def test_pdfs_with_every_script_are_byte_stable(world_site, tmp_path):
     content, built, _ = world_site
     pdf.write_pdfs(catalogue_of(content), pipeline.LAYOUTS_DIR, tmp_path, pipeline.no_progress, phases=False)
     assert (tmp_path / pdf.CATALOGUE_FILE).read_bytes() == (built / pdf.CATALOGUE_FILE).read_bytes()
+
+
+def test_with_strict_a_character_no_font_has_stops_the_build(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    offer = content / "angebote/krabbelgruppe.md"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("kurz: Eltern mit Babys", f"kurz: Eltern {NO_FONT}"),
+                     encoding="utf-8")
+    result = pipeline.build(content, tmp_path / "site", TODAY, pdf=True, strict=True)
+    assert [(p.file, p.line, p.key) for p in result.problems.errors] == [(offer, 3, "kurz")]
+    assert not (tmp_path / "site").exists()
 
 
 def test_what_fontconfig_misses_weasyprint_still_catches(tmp_path, monkeypatch):
