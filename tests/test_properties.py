@@ -100,12 +100,12 @@ class Folder:
         self._temporary.cleanup()
 
 
-def cli_check(root: Path, *options: str) -> tuple[int, str]:
+def cli_check(root: Path, *options: str, command: str = "check") -> tuple[int, str]:
     """`python build.py check --content ROOT …` in this process: (exit code, everything it printed)."""
     out, err = io.StringIO(), io.StringIO()
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_STEP_SUMMARY"}
     with mock.patch.dict(os.environ, environment, clear=True), redirect_stdout(out), redirect_stderr(err):
-        code = cli.main(["check", "--content", str(root), "--heute", TODAY.isoformat(), *options])
+        code = cli.main([command, "--content", str(root), "--heute", TODAY.isoformat(), *options])
     return code, out.getvalue() + err.getvalue()
 
 
@@ -384,8 +384,9 @@ def test_valid_content_passes_check_renders_and_is_shown_as_written(content):
             assert offer_id in shown
         for offer_id, language in content.translations:
             assert language in shown[offer_id].translations
-        code, output = cli_check(root)
-        assert code == 0 and "Traceback" not in output, output
+        for command, options in (("check", ()), ("check", ("--format", "github")), ("report", ())):
+            code, output = cli_check(root, *options, command=command)
+            assert code == 0 and "Traceback" not in output, output
         pages = render(catalogue, showing(content, catalogue), root.parent / "site")
         assert_safe({path: html for path, (_, html) in pages.items()})
         assert_exports_readable(root.parent / "site")
