@@ -151,7 +151,7 @@ def _report_text(catalogue) -> str:
 
 def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
     """Writes angebote/<id>.md from the commented template; never over an existing offer."""
-    if not offer_id or not ID_PATTERN.match(offer_id):
+    if not offer_id or not ID_PATTERN.fullmatch(offer_id):
         print(f"Fehler: „{offer_id or ''}“ taugt nicht als Kennung. Erlaubt sind Kleinbuchstaben a–z, Ziffern und "
               "Bindestriche, 3 bis 80 Zeichen, z. B.: python build.py new krabbelgruppe-lintorf", file=sys.stderr)
         return EXIT_USAGE

@@ -84,7 +84,11 @@ def check_media(content_dir: Path) -> tuple[Media, list[ContentProblem]]:
 
 
 def _reason_to_refuse(path: Path, root: Path) -> str:
-    if not path.resolve().is_relative_to(root):
+    try:
+        inside = path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link that leads to itself
+        return "sie ist keine gewöhnliche Datei"
+    if not inside:
         return "sie ist ein Verweis auf eine Datei außerhalb des Ordners bilder/"
     if not path.is_file():
         return "sie ist keine gewöhnliche Datei"

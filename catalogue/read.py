@@ -21,8 +21,13 @@ from .problems import WARNING, ContentProblem, shown
 # become a page of many megabytes in every language. Said in CONTRIBUTING.md.
 MAX_TEXT_FILE_BYTES = 512 * 1024
 # What no editor shows and no page or XML export may hold: C0 and C1 controls but tab and line breaks, DEL,
-# and the two non-characters libyaml refuses. Removed on reading, with a warning.
-INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# and the two non-characters libyaml refuses. Removed on reading, with a warning; so are the line and paragraph
+# separators, which libyaml (YAML 1.1) takes for line breaks and editors do not: they become a space.
+INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+
+
+def _without_controls(text: str) -> str:
+    return INVISIBLE_CONTROLS.sub(lambda match: " " if match.group(0) in "\u2028\u2029" else "", text)
 
 _YAML11_SURPRISES = {
     "tag:yaml.org,2002:timestamp",  # dates stay text, exactly as an editor's schema sees them
@@ -150,7 +155,7 @@ def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
             if found:
                 problems.append(problem("control_characters", path, number, severity=WARNING,
                                         characters=", ".join(shown(c) for c in found)))
-        text = INVISIBLE_CONTROLS.sub("", text)
+        text = _without_controls(text)
     return text, problems
 
 
@@ -206,7 +211,8 @@ def read_markdown_file(path: Path) -> tuple[SourceFile | None, list[ContentProbl
     if data is None:
         return None, read_problems + problems
     body = "\n".join(lines[end + 1 :])
-    return SourceFile(path, data, body, yaml_text, 2, end + 2), read_problems
+    source = SourceFile(path, data, body, yaml_text, 2, end + 2)
+    return source, read_problems + _remove_escaped_controls(source)
 
 
 def read_yaml_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
@@ -216,4 +222,26 @@ def read_yaml_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]
     data, problems = parse_yaml(path, text, first_line=1)
     if data is None:
         return None, read_problems + problems
-    return SourceFile(path, data, "", text, 1, 1), read_problems
+    source = SourceFile(path, data, "", text, 1, 1)
+    return source, read_problems + _remove_escaped_controls(source)
+
+
+def _remove_escaped_controls(source: SourceFile) -> list[ContentProblem]:
+    """Control characters that YAML makes from escapes in double quotes („\\e“, „\\x07“) are removed from the
+    values and keys as from the text, with a warning at their key."""
+    problems = []
+
+    def clean(value, key_path):
+        if isinstance(value, str) and INVISIBLE_CONTROLS.search(value):
+            found = sorted(set(INVISIBLE_CONTROLS.findall(value)))
+            problems.append(problem("control_characters", source.path, source.line_of(key_path), severity=WARNING,
+                                    characters=", ".join(shown(c) for c in found)))
+            return _without_controls(value)
+        if isinstance(value, list):
+            return [clean(item, (*key_path, index)) for index, item in enumerate(value)]
+        if isinstance(value, dict):
+            return {clean(key, (*key_path, key)): clean(item, (*key_path, key)) for key, item in value.items()}
+        return value
+
+    source.data = clean(source.data, ())
+    return problems

@@ -46,7 +46,9 @@ from .model import (
 from .problems import ERROR, NOTE, WARNING, Problems
 from .read import SourceFile, read_markdown_file, read_yaml_file
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]{3,80}$")
+# Always with fullmatch: „$“ also matches before a final line break.
+ID_PATTERN = re.compile(r"[a-z0-9-]{3,80}")
+TERM_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")  # an id from site.yaml, as the schemas have it
 LEGALLY_REQUIRED_PAGES = ("impressum", "datenschutz")
 # Top-level folders of the built site that a free page must not take over.
 RESERVED_PAGE_IDS = ("angebote", "anbieter", "assets", "bilder", "schema", "suche", "lebensphasen", "themen",
@@ -124,10 +126,14 @@ def _entries(folder: Path, context: _Context) -> list[Path]:
 def _inside_content(path: Path, context: _Context, severity: str = WARNING) -> bool:
     """A symbolic link that leads out of the content folder is never read: it could publish any file of the
     machine that builds the site."""
-    if path.resolve().is_relative_to(context.content_dir.resolve()):
-        return True
-    context.problems.add(problem("outside_content", path, None, severity=severity))
-    return False
+    try:
+        inside = path.resolve().is_relative_to(context.content_dir.resolve())
+    except (OSError, RuntimeError):  # a link that leads to itself
+        context.problems.add(problem("not_a_file", path, None, severity=severity, file_name=path.name))
+        return False
+    if not inside:
+        context.problems.add(problem("outside_content", path, None, severity=severity))
+    return inside
 
 
 def _slug(text: str) -> str:
@@ -166,7 +172,7 @@ def _other_file(path: Path, candidate: Path) -> bool:
 
 
 def _id_ok(path: Path, stem: str, context: _Context) -> bool:
-    if ID_PATTERN.match(stem):
+    if ID_PATTERN.fullmatch(stem):
         return True
     if len(stem) < 3:
         reason = "sie ist kürzer als 3 Zeichen"
@@ -440,7 +446,7 @@ def _check_offer(source: SourceFile, offer_id: str, context: _Context, id_ok: bo
         for key, allowed in context.site.terms().items():
             _check_terms(source, key, allowed, context)
     provider = data.get("anbieter")
-    if isinstance(provider, str) and ID_PATTERN.match(provider) and provider not in context.provider_ids:
+    if isinstance(provider, str) and ID_PATTERN.fullmatch(provider) and provider not in context.provider_ids:
         context.problems.add(problem("unknown_provider", source.path, source.line_of(["anbieter"]), "anbieter",
                                      value=provider, suggestion=did_you_mean(provider, context.provider_ids),
                                      allowed=listing(context.provider_ids)))
@@ -475,7 +481,7 @@ def _check_terms(source: SourceFile, key: str, allowed: list[str], context: _Con
     labels = {"themen": site.topics, "stadtteile": site.districts, "barrierefreiheit": site.accessibility,
               "lebensphasen": {p.id: p.name for p in site.life_phases}}[key]
     for index, value in enumerate(values):
-        if isinstance(value, str) and ID_PATTERN.match(value) and value not in allowed:
+        if isinstance(value, str) and TERM_PATTERN.fullmatch(value) and value not in allowed:
             path = [key, index]
             context.problems.add(problem(
                 "unknown_term", source.path, source.line_of(path), schemas.key_label(path), key=key, value=value,

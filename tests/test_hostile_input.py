@@ -58,10 +58,11 @@ def test_control_characters_are_removed_with_a_warning_that_shows_them_escaped(c
 
 
 def test_control_characters_in_an_error_message_are_shown_as_codes(content):
-    content.replace(OFFER, "stadtteile: [lintorf]", "stadtteile: [lintorf, \"\\e[2Jmitte\"]")
+    content.replace(OFFER, "titel: Krabbelgruppe am Mittwoch", 'titel: "Krabbel\\e[2Jgruppe"')
+    (content.root / "angebote/zeltlager.md").rename(content.root / "angebote/Zelt\x1b[2J.md")
     result = run_cli("check", "--content", str(content.root))
     assert result.returncode == 1 and "\x1b" not in result.stderr
-    assert "<U+001B>[2Jmitte" in result.stderr
+    assert "Zelt<U+001B>[2J.md" in result.stderr and "krabbelgruppe.md:2 (Zeile 2)" in result.stderr
     github = run_cli("check", "--format", "github", "--content", str(content.root))
     assert "\x1b" not in github.stdout and "<U+001B>" in github.stdout
 
