@@ -61,7 +61,7 @@ def test_a_title_with_a_line_break_names_its_calendar_in_one_line(content):
     calendar = parse(ical.offer_calendar(catalogue, offer))
     assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Krabbelgruppe am Mittwoch – Angebote für alle"
     assert str(parse(ical.catalogue_calendar(catalogue))["NAME"]) == "Angebote für alle"
-    assert str(calendar.events[0]["SUMMARY"]) == "Krabbelgruppe\nam\u2028Mittwoch"
+    assert str(calendar.events[0]["SUMMARY"]) == "Krabbelgruppe\nam Mittwoch"  # U+2028 is read as a space
 
 
 def test_a_weekly_offer_is_a_weekly_series_from_its_stand(content):
