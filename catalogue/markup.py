@@ -12,6 +12,8 @@ otherwise joins the lines of a paragraph.
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
@@ -48,12 +50,16 @@ def _converter(extensions: list[str]) -> markdown.Markdown:
 
 
 class MarkdownRenderer:
-    """Converters made once per process; Python-Markdown instances are reused with reset()."""
+    """Converters made once per process; Python-Markdown instances are reused with reset().
+
+    The same text is rendered once: an offer's German text appears on its page in every interface language
+    (with two different ways to the root, the German page's and the others'), and in the open data."""
 
     def __init__(self):
         self._converters = {False: _converter([]), True: _converter(["nl2br"])}
+        self.render = functools.lru_cache(maxsize=1024)(self._render)
 
-    def render(self, text: str, base_level: int = 2, root: str = "", keep_lines: bool = False) -> str:
+    def _render(self, text: str, base_level: int = 2, root: str = "", keep_lines: bool = False) -> str:
         """HTML for a body whose first heading becomes <h{base_level}>; links to bilder/ are made relative.
         keep_lines: every line of the text stays a line (Leichte Sprache)."""
         converter = self._converters[keep_lines]

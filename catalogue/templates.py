@@ -27,6 +27,9 @@ from .model import WEEKDAYS, Place, Wording
 from .paths import EASY_OFFERS, offer_path
 
 
+_markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
+
+
 def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "") -> jinja2.Environment:
     """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
     of the language's pages ("" for German, "en/" for English)."""
@@ -38,8 +41,6 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    markdown = MarkdownRenderer()
-
     @jinja2.pass_context
     def url(context, target: str = "") -> str:
         """A link from the page being rendered to `target` in the page's language, a path such as 'angebote/x/'."""
@@ -82,7 +83,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
 
     @jinja2.pass_context
     def render_markdown(context, text: str, base_level: int = 2, keep_lines: bool = False) -> str:
-        return Markup(markdown.render(text, base_level, context["root"], keep_lines))
+        return Markup(_markdown.render(text, base_level, context["root"], keep_lines))
 
     def event_date(day: date) -> str:
         return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=texts.long_date(day))
