@@ -9,11 +9,12 @@ Past dated events stay, as in the HSDS export: the calendar is the record of the
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from ..i18n import GERMAN
 from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
@@ -25,24 +26,27 @@ OFFER_FILE = "termine.ics"
 PRODID = "-//Angebotskatalog Kinderstark//Angebote//DE"
 
 
-def offer_calendar(catalogue: Catalogue, offer: Offer) -> bytes | None:
-    """The offer's times as a calendar; None when it has neither regular times nor dates."""
-    events = _events(catalogue, offer)
+def offer_calendar(catalogue: Catalogue, offer: Offer, events: list[Event] | None = None) -> bytes | None:
+    """The offer's times as a calendar; None when it has neither regular times nor dates. events: the offer's,
+    when made already."""
+    events = _events(catalogue, offer) if events is None else events
     if not events:
         return None
     return _calendar(f"{offer.title} – {catalogue.site.title}", events)
 
 
-def catalogue_calendar(catalogue: Catalogue) -> bytes:
-    """The times of all published offers, in the catalogue's order."""
-    return _calendar(catalogue.site.title, [event for offer in catalogue.offers for event in _events(catalogue, offer)])
+def catalogue_calendar(catalogue: Catalogue, events: dict[str, list[Event]] | None = None) -> bytes:
+    """The times of all published offers, in the catalogue's order. events: by offer id, when made already."""
+    events = events or {offer.id: _events(catalogue, offer) for offer in catalogue.offers}
+    return _calendar(catalogue.site.title, [event for offer in catalogue.offers for event in events[offer.id]])
 
 
 def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
     """Write the catalogue's calendar and each offer's beside its German page, under the site's root `folder`."""
-    files = {folder / CATALOGUE_FILE: catalogue_calendar(catalogue)}
+    events = {offer.id: _events(catalogue, offer) for offer in catalogue.offers}
+    files = {folder / CATALOGUE_FILE: catalogue_calendar(catalogue, events)}
     for offer in catalogue.offers:
-        calendar = offer_calendar(catalogue, offer)
+        calendar = offer_calendar(catalogue, offer, events[offer.id])
         if calendar is not None:
             files[folder / offer_path(offer.id, GERMAN) / OFFER_FILE] = calendar
     for path, data in files.items():
@@ -61,9 +65,16 @@ def _calendar(name: str, events: list[Event]) -> bytes:
     calendar.calendar_name = " ".join(name.split())
     for event in events:
         calendar.add_component(event)
-    if events:  # VTIMEZONE from the first event on: the years before would make each file three times as long
-        calendar.add_missing_timezones(first_date=min(_day(event.start) for event in events))
+    if events and calendar.get_missing_tzids():
+        calendar.subcomponents.insert(0, _vtimezone(min(_day(event.start) for event in events)))
     return calendar.to_ical()
+
+
+@functools.lru_cache(maxsize=None)
+def _vtimezone(first_date: date) -> Timezone:
+    """The VTIMEZONE of the catalogue's time zone from the first event on (the years before would make each file
+    three times as long); made once for each first day, as most offers share one (their `stand`'s week)."""
+    return Timezone.from_tzid(TIMEZONE.key, first_date=first_date)
 
 
 def _events(catalogue: Catalogue, offer: Offer) -> list[Event]:
