@@ -34,7 +34,7 @@ TOOLS = Path(__file__).resolve().parent / ".tools"
 HUGO_VERSION = "0.168.0"
 
 HUGO_CONFIG = """baseURL = "https://example.org/"
-languageCode = "de"
+locale = "de"
 title = "Synthetischer Katalog"
 disableKinds = ["rss", "sitemap", "robotsTXT"]
 [taxonomies]
@@ -81,7 +81,8 @@ def hugo_binary() -> Path:
 
 def write_hugo_site(folder: Path, content: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "hugo.toml").write_text(HUGO_CONFIG + f'contentDir = "{content}"\n', encoding="utf-8")
+    # top-level keys before the first [table]
+    (folder / "hugo.toml").write_text(f'contentDir = "{content}"\n' + HUGO_CONFIG, encoding="utf-8")
     for name, text in HUGO_LAYOUTS.items():
         (folder / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "layouts" / name).write_text(text, encoding="utf-8")
