@@ -482,6 +482,12 @@ def artifacts_with_text(page_object) -> list[str]:
     return found
 
 
+def test_several_dates_of_an_offer_are_apart(starter_site):
+    """The Babymassage-Kurs in content/ has five dates: „…11:00 Uhr; Mittwoch, …“, never „Uhr;Mittwoch“."""
+    text = text_of(starter_site / pdf.CATALOGUE_FILE)
+    assert "11:00 Uhr; Mittwoch, 20. Januar 2027" in text and not re.search(r";[^\s]", text)
+
+
 def test_running_heads_and_page_numbers_are_pagination_artifacts(starter_site):
     with pikepdf.open(starter_site / pdf.CATALOGUE_FILE) as document:
         pages = [artifacts_with_text(page_object) for page_object in document.pages]
