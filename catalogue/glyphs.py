@@ -23,7 +23,7 @@ import yaml
 
 from .messages import problem
 from .model import Catalogue
-from .problems import WARNING, ContentProblem
+from .problems import WARNING, ContentProblem, shown
 from .read import ContentLoader, SourceFile, read_markdown_file, read_yaml_file
 from .schemas import key_label
 
@@ -147,12 +147,7 @@ def coverage() -> Coverage:
 
 def describe(character: str) -> str:
     """„🎵“ (U+1F3B5 MUSICAL NOTE); a character without a name says what kind it is."""
-    name = unicodedata.name(character, "")
-    if not name:
-        name = {"Co": "aus dem Bereich für private Zeichen", "Cn": "nicht vergeben"}.get(
-            unicodedata.category(character), "ohne Namen")
-        return f"„{character}“ (U+{ord(character):04X}, {name})"
-    return f"„{character}“ (U+{ord(character):04X} {name})"
+    return f"„{character}“ ({shown(character)})"
 
 
 @dataclass(frozen=True)

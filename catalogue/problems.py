@@ -23,10 +23,13 @@ TERMINAL_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\
 
 
 def shown(character: str) -> str:
-    """A character named so that it can be found, e.g. „U+001B ESCAPE“ or „U+1F3B5 🎵 MUSICAL NOTE“."""
+    """A character named so that it can be found, e.g. „U+001B“, „U+1F3B5 MUSICAL NOTE“ or „U+E000, aus dem
+    Bereich für private Zeichen“."""
     name = unicodedata.name(character, "")
-    visible = "" if TERMINAL_CONTROLS.match(character) or unicodedata.category(character)[0] in "CZ" else f" {character}"
-    return f"U+{ord(character):04X}{visible}" + (f" {name}" if name else "")
+    if name:
+        return f"U+{ord(character):04X} {name}"
+    kind = {"Co": "aus dem Bereich für private Zeichen", "Cn": "nicht vergeben"}.get(unicodedata.category(character))
+    return f"U+{ord(character):04X}" + (f", {kind}" if kind else "")
 
 
 def harmless(text: str) -> str:
