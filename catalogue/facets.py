@@ -1,51 +1,86 @@
-"""The search filters: which values an offer carries, and which values the search page offers.
+"""The search filters: which values an offer carries, which values the search page offers, and the facts a
+search result shows.
 
-Both come from here, so a checkbox on the search page always matches what the index holds. An offer for
-the whole city counts for every district, as on the district pages.
+The index holds each filter value as its id („lintorf“, „kostenlos“, „tr“), the same in every language: one
+index serves the search pages of all interface languages, and each page names the values in its own
+language. Both the values and their names come from here, so a checkbox always matches what the index holds.
+An offer for the whole city counts for every district, as on the district pages.
 """
 
 from __future__ import annotations
 
 from .collation import german_sort_key
-from .i18n import Texts
+from .i18n import GERMAN, Texts
 from .languages import language_name
 from .model import FORMATS, WEEKDAYS, WHOLE_CITY, Catalogue, Offer, Site
 
 FACETS = ("lebensphase", "thema", "stadtteil", "kosten", "sprache", "barrierefreiheit", "form", "wochentag")
-# Their values are names from site.yaml, which the contract has only in German (districts are proper names).
+# Their names are from site.yaml, which the contract has only in German (districts are proper names).
 NAMED_IN_SITE_YAML = ("lebensphase", "thema", "barrierefreiheit")
+FREE = "kostenlos"
+# Filters the search page sets itself, never shown: the language a page is written in, and (on a German page)
+# the interface languages the offer has a translation in, whose search pages show the translation instead.
+VERSION_FILTER, TRANSLATED_FILTER = "fassung", "uebersetzt"
 
 
 def district_name(site: Site, texts: Texts, district_id: str) -> str:
     return texts("whole_city", city=site.city) if district_id == WHOLE_CITY else site.districts[district_id]
 
 
-def offer_facets(offer: Offer, site: Site, texts: Texts) -> dict[str, list[str]]:
+def age_range(texts: Texts, age_from, age_to) -> str:
+    if age_from is not None and age_to is not None:
+        return texts("age_from_to", start=age_from, end=age_to)
+    if age_from is not None:
+        return texts("age_from", start=age_from)
+    if age_to is not None:
+        return texts("age_to", end=age_to)
+    return ""
+
+
+def offer_facets(offer: Offer, site: Site) -> dict[str, list[str]]:
     districts = list(site.districts) if WHOLE_CITY in offer.districts else offer.districts
     days = {day for time in offer.times for day in time.days} | {WEEKDAYS[e.day.weekday()] for e in offer.events}
+    return {
+        "lebensphase": [phase.id for phase in site.life_phases if phase.id in offer.life_phases],
+        "thema": list(offer.topics),
+        "stadtteil": list(districts),
+        "kosten": [FREE] if offer.free else [],
+        "sprache": list(offer.languages),
+        "barrierefreiheit": list(offer.accessibility),
+        "form": list(offer.formats),
+        "wochentag": [day for day in WEEKDAYS if day in days],
+    }
+
+
+def facet_options(catalogue: Catalogue, texts: Texts) -> dict[str, list[tuple[str, str]]]:
+    """(value, name in the interface's language) of every filter, in the order the search page shows them."""
+    site = catalogue.site
+    languages = {code for offer in catalogue.offers for code in offer.languages}
     weekday_names = texts.list("weekdays")
     return {
-        "lebensphase": [phase.name for phase in site.life_phases if phase.id in offer.life_phases],
-        "thema": [site.topics[topic] for topic in offer.topics],
-        "stadtteil": [district_name(site, texts, d) for d in districts],
-        "kosten": [texts("offer_free")] if offer.free else [],
-        "sprache": [language_name(code, texts.language) for code in offer.languages],
-        "barrierefreiheit": [site.accessibility[feature] for feature in offer.accessibility],
-        "form": [texts("format_" + form) for form in offer.formats],
-        "wochentag": [weekday_names[i] for i, day in enumerate(WEEKDAYS) if day in days],
+        "lebensphase": [(phase.id, phase.name) for phase in site.life_phases],
+        "thema": list(site.topics.items()),
+        "stadtteil": [(d, district_name(site, texts, d)) for d in site.districts],
+        "kosten": [(FREE, texts("offer_free"))],
+        "sprache": sorted(((code, language_name(code, texts.language)) for code in languages),
+                          key=lambda option: german_sort_key(option[1])),
+        "barrierefreiheit": list(site.accessibility.items()),
+        "form": [(form, texts("format_" + form)) for form in FORMATS],
+        "wochentag": list(zip(WEEKDAYS, weekday_names)),
     }
 
 
-def facet_options(catalogue: Catalogue, texts: Texts) -> dict[str, list[str]]:
-    site = catalogue.site
-    languages = {language_name(code, texts.language) for offer in catalogue.offers for code in offer.languages}
-    return {
-        "lebensphase": [phase.name for phase in site.life_phases],
-        "thema": list(site.topics.values()),
-        "stadtteil": [district_name(site, texts, d) for d in site.districts],
-        "kosten": [texts("offer_free")],
-        "sprache": sorted(languages, key=german_sort_key),
-        "barrierefreiheit": list(site.accessibility.values()),
-        "form": [texts("format_" + form) for form in FORMATS],
-        "wochentag": texts.list("weekdays"),
-    }
+def result_facts(offer: Offer, site: Site, texts: Texts) -> str:
+    """The line under a search result: „0 bis 3 Jahre · Lintorf · kostenlos“, in the interface's language."""
+    parts = [age_range(texts, offer.age_from, offer.age_to),
+             texts("list_separator").join(district_name(site, texts, d) for d in offer.districts),
+             texts("offer_free") if offer.free else ""]
+    return " · ".join(part for part in parts if part)
+
+
+def version_filters(language: str, offer: Offer, interface_languages: list[str]) -> dict[str, list[str]]:
+    """The hidden filters of an indexed page in `language`: see VERSION_FILTER."""
+    if language != GERMAN:
+        return {VERSION_FILTER: [language]}
+    return {VERSION_FILTER: [GERMAN],
+            TRANSLATED_FILTER: [code for code in interface_languages if code in offer.translations]}

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from . import proposal, schemas
 from .downloads import Downloads
 from .gaps import GapTables
-from .i18n import GERMAN, Texts
+from .i18n import GERMAN, Texts, interface_languages
 from .languages import EASY_GERMAN
 from .model import Catalogue, Offer
 from .paths import DATA_FOLDER, EASY_OFFERS, GAPS_FOLDER, language_prefix, offer_path
@@ -48,6 +48,7 @@ class PlannedPage:
     # The same page in every language it exists in; empty for pages only in German.
     languages: tuple[LanguageLink, ...] = ()
     canonical: str | None = None  # url_path of the page search engines should show instead, if not this one
+    searchable: bool = False  # in the search index (index.py gives Pagefind exactly these pages)
 
     def root(self, base_url: str) -> str:
         """The way from this page to the site's root. Relative, so the site works under any sub-path; only the
@@ -106,9 +107,11 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
         versions = offer_versions(offer, languages)
         links = tuple(LanguageLink(code, offer_path(offer.id, code)) for code in versions)
         for code in versions:
+            # the German page and the translations into interface languages are searched; Leichte Sprache and
+            # translations into other languages are not: the German page stands for them
             pages.append(PlannedPage(offer_path(offer.id, code) + "index.html", "pages/offer.html",
                                      {"version": offer.version(code), "position": position},
-                                     code if code in languages else GERMAN, links))
+                                     code if code in languages else GERMAN, links, searchable=code in languages))
         pages += [PlannedPage(offer_path(offer.id, language) + "index.html", "pages/offer.html",
                               {"version": offer.version(GERMAN), "position": position}, language, links,
                               canonical=offer_path(offer.id, GERMAN))
@@ -170,6 +173,7 @@ class _Job:
     layouts_dir: Path
     output: Path
     downloads: Downloads
+    languages: list[str]  # of the interface
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
@@ -178,9 +182,9 @@ _environments: dict = {}  # by interface language, made the first time a worker 
 
 def _environment(language: str):
     if language not in _environments:
-        german = Texts.load(_job.layouts_dir, GERMAN)
-        texts = german if language == GERMAN else Texts.load(_job.layouts_dir, language)
-        _environments[language] = environment(_job.layouts_dir, texts, german, language_prefix(language))
+        every = {code: Texts.load(_job.layouts_dir, code) for code in _job.languages}
+        _environments[language] = environment(_job.layouts_dir, every[language], every[GERMAN],
+                                              language_prefix(language), tuple(every.values()))
     return _environments[language]
 
 
@@ -190,6 +194,7 @@ def _render_range(start: int, end: int) -> int:
             **page.context, catalogue=_job.catalogue, site=_job.catalogue.site,
             root=page.root(_job.catalogue.site.base_url), page_path=page.url_path, not_found=page.path == NOT_FOUND,
             search_page=page.template == SEARCH_TEMPLATE, downloads=_job.downloads, language_links=page.languages,
+            searchable=page.searchable,
             canonical=page.url_path if page.canonical is None else page.canonical,
         )
         target = _job.output / page.path
@@ -202,7 +207,7 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
                  downloads: Downloads | None = None) -> None:
     """downloads: the PDFs written before, which the pages link with their size."""
     global _job
-    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads())
+    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), interface_languages(layouts_dir))
     _environments.clear()
     ranges = [(start, min(start + PAGES_PER_TASK, len(pages))) for start in range(0, len(pages), PAGES_PER_TASK)]
     workers = min(os.cpu_count() or 1, len(ranges))

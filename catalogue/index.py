@@ -1,13 +1,18 @@
 """Stage 6, index: Pagefind builds the search index over the written pages, all at once.
 
 The pages say what is indexed (data-pagefind-body on offers), which filters and result facts they carry,
-and the weight of their keywords; Pagefind reads the language from <html lang>, so German stemming applies.
+and the weight of their keywords. It is one index for all languages, stemmed as German: nearly all of it is
+German text, which the search pages of every language search, and translations are found by their words
+(and the beginnings of words) all the same. One index is also the smallest download for a family.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 # Pagefind's ready-made interfaces; the site has its own accessible one on the JS API.
@@ -24,12 +29,21 @@ class IndexFailed(Exception):
     pass
 
 
-def index_site(site: Path) -> None:
+def index_site(site: Path, searchable: list[str]) -> None:
+    """searchable: the pages to index, by path in `site`. Pagefind reads only these (hard links to them in a
+    folder of their own): reading every page to find the few it indexes would take it several times longer."""
+    pages = Path(tempfile.mkdtemp(prefix=".suchindex-", dir=site.parent))
     try:
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        for path in searchable:
+            (pages / path).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site / path, pages / path)
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
+                                 str(site / "pagefind"), "--silent", "--force-language", "de"],
                                 capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise IndexFailed(f"Pagefind ließ sich nicht starten ({error}).") from None
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     bundle = site / "pagefind"
     if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
         details = (result.stderr or result.stdout).strip().splitlines()[-5:]

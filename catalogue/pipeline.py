@@ -108,7 +108,7 @@ def _write_site(result: Result, content_dir: Path, staging: Path, layouts_dir: P
     proposal.write_files(catalogue, staging)
     generate.copy_images(catalogue, staging)
     progress("Suchindex", 0, 1)
-    index_site(staging)
+    index_site(staging, [page.path for page in pages if page.searchable])
 
 
 def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path) -> tuple[dict[str, Download],

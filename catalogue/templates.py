@@ -30,9 +30,11 @@ from .paths import EASY_OFFERS, offer_path
 _markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
 
 
-def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "") -> jinja2.Environment:
+def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "",
+                interface_texts: tuple[Texts, ...] = ()) -> jinja2.Environment:
     """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
-    of the language's pages ("" for German, "en/" for English)."""
+    of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
+    what the search index keeps of a page for the search pages of all languages."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         undefined=jinja2.StrictUndefined,
@@ -93,11 +95,19 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         return facets.district_name(context["site"], texts, district_id)
 
     @jinja2.pass_context
-    def offer_facets(context, offer) -> dict[str, list[str]]:
-        return facets.offer_facets(offer, context["site"], texts)
+    def search_filters(context, version) -> dict[str, list[str]]:
+        """Every filter value of the page of `version` in the search index, hidden ones included."""
+        offer = version.offer
+        return {**facets.offer_facets(offer, context["site"]),
+                **facets.version_filters(version.language, offer, [other.language for other in interface_texts])}
 
     @jinja2.pass_context
-    def facet_options(context) -> dict[str, list[str]]:
+    def result_facts(context, offer) -> dict[str, str]:
+        """The facts line of a search result, in each interface language."""
+        return {other.language: facets.result_facts(offer, context["site"], other) for other in interface_texts}
+
+    @jinja2.pass_context
+    def facet_options(context) -> dict[str, list[tuple[str, str]]]:
         return facets.facet_options(context["catalogue"], texts)
 
     @jinja2.pass_context
@@ -134,13 +144,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         return "tel:" + digits[0] + digits[1:].replace("+", "") if digits else ""
 
     def age_range(age_from, age_to) -> str:
-        if age_from is not None and age_to is not None:
-            return texts("age_from_to", start=age_from, end=age_to)
-        if age_from is not None:
-            return texts("age_from", start=age_from)
-        if age_to is not None:
-            return texts("age_to", end=age_to)
-        return ""
+        return facets.age_range(texts, age_from, age_to)
 
     def file_size(size: int) -> str:
         """A file size as a family reads it: "850 KB", "1,2 MB" (decimal units, the language's decimal mark)."""
@@ -170,7 +174,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
                        hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
                        german_facets=facets.NAMED_IN_SITE_YAML, lang=texts.language, dir=texts.direction, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
-                       offer_facets=offer_facets, facet_options=facet_options, form_options=form_options)
+                       search_filters=search_filters, result_facts=result_facts, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=spoken_clock, file_size=file_size)
     return env

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import fnmatch
 import functools
 import http.server
@@ -307,17 +309,26 @@ def test_indexer_failure_fails_the_build_and_keeps_the_previous_site(content, tm
 def test_only_offers_are_indexed_with_their_filters(built):
     offer = (built / "angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
     assert offer.count("data-pagefind-body") == 1
-    for expected in ('data-pagefind-filter="stadtteil">Lintorf<', 'data-pagefind-filter="kosten">kostenlos<',
-                     'data-pagefind-filter="sprache">Türkisch<', 'data-pagefind-filter="wochentag">Mittwoch<',
-                     'data-pagefind-sort="titel:0000001"'):
+    # filter values are ids, the same in every language; the search page names them
+    for expected in ('data-pagefind-filter="stadtteil">lintorf<', 'data-pagefind-filter="kosten">kostenlos<',
+                     'data-pagefind-filter="sprache">tr<', 'data-pagefind-filter="wochentag">mi<',
+                     'data-pagefind-filter="fassung">de<', 'data-pagefind-filter="uebersetzt">en<',
+                     'data-pagefind-filter="uebersetzt">ar<', 'data-pagefind-sort="titel:0000001"',
+                     'data-pagefind-meta="fakten_de">0 bis 3 Jahre · Lintorf · kostenlos<',
+                     'data-pagefind-meta="fakten_en">0 to 3 years · Lintorf · free<'):
         assert expected in offer, expected
-    # each offer once in each interface language (translated or with its German text), nothing else:
-    # not the Leichte Sprache and Persian versions, whose German page stands for them
+    assert 'data-pagefind-filter="uebersetzt">fa<' not in offer  # not an interface language
+    arabic = (built / "ar/angebote/krabbelgruppe/index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="fassung">ar<' in arabic and "uebersetzt" not in arabic
+    # each offer's German page and its translations into interface languages, nothing else: not the pages
+    # with an offer's German text in another interface, not the Leichte Sprache and Persian versions
     indexed = {page.relative_to(built).as_posix() for page in html_pages(built)
                if "data-pagefind-body" in page.read_text(encoding="utf-8")}
-    assert indexed == {f"{prefix}angebote/{offer}/index.html" for prefix in ("", "en/", "tr/", "ar/", "uk/", "ru/")
-                       for offer in ("krabbelgruppe", "aerztliche-beratung", "zeltlager")}
-    assert {p.name.split("_")[0] for p in (built / "pagefind").glob("pagefind.*.pf_meta")} == {
-        f"pagefind.{language}" for language in ("de", "en", "tr", "ar", "uk", "ru")}
+    assert indexed == {f"angebote/{offer}/index.html" for offer in ("krabbelgruppe", "aerztliche-beratung", "zeltlager")
+                       } | {"en/angebote/krabbelgruppe/index.html", "ar/angebote/krabbelgruppe/index.html"}
+    # one index for all languages: the search pages of every language search the German text
+    assert [p.name.split("_")[0] for p in (built / "pagefind").glob("pagefind.*.pf_meta")] == ["pagefind.de"]
+    entry = json.loads((built / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["de"]["page_count"] == len(indexed)
     assert (built / "pagefind/pagefind.js").is_file()
     assert not (built / "pagefind/pagefind-ui.js").exists()  # the site has its own interface

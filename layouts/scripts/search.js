@@ -1,7 +1,11 @@
 // Search on the search page, on Pagefind's JavaScript API. The page works without this script: its form
 // keeps the query in the address and it links to every life phase, topic and district.
-// The state lives in the address (?q=…&stadtteil=…), so a search can be shared, bookmarked and restored
-// with the back button.
+// The state lives in the address (?q=…&stadtteil=lintorf), so a search can be shared, bookmarked and restored
+// with the back button. Filter values are ids, the same in every language; the checkboxes' labels name them.
+//
+// One index serves every language. It holds each offer's German page and its translations; the search page
+// of a language shows the translation where there is one, otherwise the German page's result linked to the
+// page with the facts in this language.
 
 import { counted } from "./texts.js";
 
@@ -14,6 +18,10 @@ const more = document.querySelector(".search__more");
 const clear = document.querySelector(".search__clear");
 const query = document.getElementById("suche-wort");
 const text = (name) => results.dataset[name];
+const language = results.dataset.language;
+const siteRoot = new URL("../", import.meta.url).pathname;
+const versions = language === "de" ? { fassung: { any: ["de"] } }
+  : { fassung: { any: ["de", language] }, uebersetzt: { none: [language] } };
 
 let pagefind = null;
 let shown = [];
@@ -56,21 +64,40 @@ function isEmpty(state) {
   return !state.q && Object.keys(state.filters).length === 0;
 }
 
+function label(name, value) {
+  const box = [...form.querySelectorAll("input[type=checkbox]")].find((b) => b.name === name && b.value === value);
+  return box ? box.labels[0].textContent.trim() : value;
+}
+
+// A German page's result leads to the same offer's page in this language: its facts in this language.
+function pageInThisLanguage(data) {
+  if (data.meta.sprache !== "de" || language === "de" || !data.url.startsWith(siteRoot)) return data.url;
+  return `${siteRoot}${language}/${data.url.slice(siteRoot.length)}`;
+}
+
+function inItsLanguage(element, data) {
+  if (data.meta.sprache && data.meta.sprache !== language) {
+    element.lang = data.meta.sprache;
+    element.dir = "auto";
+  }
+  return element;
+}
+
 function card(data) {
   const item = document.createElement("li");
   item.className = "offer-card";
   const heading = document.createElement("h2");
   heading.className = "offer-card__title";
-  const link = document.createElement("a");
-  link.href = data.url;
+  const link = inItsLanguage(document.createElement("a"), data);
+  link.href = pageInThisLanguage(data);
   link.textContent = data.meta.title;
   heading.append(link);
-  const summary = document.createElement("p");
+  const summary = inItsLanguage(document.createElement("p"), data);
   summary.className = "offer-card__summary";
   summary.textContent = data.meta.kurz ?? "";
   const facts = document.createElement("p");
   facts.className = "offer-card__facts";
-  facts.textContent = data.meta.fakten ?? "";
+  facts.textContent = data.meta[`fakten_${language}`] ?? "";
   item.append(heading, summary, facts);
   return item;
 }
@@ -91,13 +118,16 @@ async function search(state) {
     status.textContent = "";
     return;
   }
-  const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
+  const filters = {
+    ...Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
+    ...versions,
+  };
   const options = state.q ? { filters } : { filters, sort: { titel: "asc" } };
   const found = await pagefind.search(state.q || null, options);
   if (run !== latest) return; // a newer search has started meanwhile
   shown = [...found.results];
   const count = shown.length;
-  const chosen = Object.values(state.filters).flat();
+  const chosen = Object.entries(state.filters).flatMap(([name, values]) => values.map((v) => label(name, v)));
   const summary = count === 0 ? text("textNone")
     : counted(JSON.parse(text("textFound")), count);
   status.textContent = chosen.length ? `${summary} ${text("textChosen")} ${chosen.join(", ")}.` : summary;
