@@ -10,6 +10,7 @@ Past dated events stay, as in the HSDS export: the calendar is the record of the
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,24 +27,38 @@ OFFER_FILE = "termine.ics"
 PRODID = "-//Angebotskatalog Kinderstark//Angebote//DE"
 
 
-def offer_calendar(catalogue: Catalogue, offer: Offer, events: list[Event] | None = None) -> bytes | None:
+# The line that closes a calendar; the components go just before it.
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+@dataclass(frozen=True)
+class _SerialisedEvents:
+    """An offer's events as icalendar writes them, made once for both calendars that hold them (the offer's
+    and the catalogue's): serialising is most of the time the calendars take."""
+
+    text: bytes  # the VEVENT components, one after the other
+    first_day: date | None  # of the earliest event; None without events
+    in_local_time: bool  # an event has a time of day, given in TIMEZONE: a calendar holding it needs its VTIMEZONE
+
+
+def offer_calendar(catalogue: Catalogue, offer: Offer, events: _SerialisedEvents | None = None) -> bytes | None:
     """The offer's times as a calendar; None when it has neither regular times nor dates. events: the offer's,
     when made already."""
-    events = _events(catalogue, offer) if events is None else events
-    if not events:
+    events = _serialised_events(catalogue, offer) if events is None else events
+    if not events.text:
         return None
-    return _calendar(f"{offer.title} – {catalogue.site.title}", events)
+    return _calendar(f"{offer.title} – {catalogue.site.title}", [events])
 
 
-def catalogue_calendar(catalogue: Catalogue, events: dict[str, list[Event]] | None = None) -> bytes:
+def catalogue_calendar(catalogue: Catalogue, events: dict[str, _SerialisedEvents] | None = None) -> bytes:
     """The times of all published offers, in the catalogue's order. events: by offer id, when made already."""
-    events = events or {offer.id: _events(catalogue, offer) for offer in catalogue.offers}
-    return _calendar(catalogue.site.title, [event for offer in catalogue.offers for event in events[offer.id]])
+    events = events or {offer.id: _serialised_events(catalogue, offer) for offer in catalogue.offers}
+    return _calendar(catalogue.site.title, [events[offer.id] for offer in catalogue.offers])
 
 
 def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
     """Write the catalogue's calendar and each offer's beside its German page, under the site's root `folder`."""
-    events = {offer.id: _events(catalogue, offer) for offer in catalogue.offers}
+    events = {offer.id: _serialised_events(catalogue, offer) for offer in catalogue.offers}
     files = {folder / CATALOGUE_FILE: catalogue_calendar(catalogue, events)}
     for offer in catalogue.offers:
         calendar = offer_calendar(catalogue, offer, events[offer.id])
@@ -55,7 +70,7 @@ def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
     return list(files)
 
 
-def _calendar(name: str, events: list[Event]) -> bytes:
+def _calendar(name: str, offers_events: list[_SerialisedEvents]) -> bytes:
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -63,18 +78,29 @@ def _calendar(name: str, events: list[Event]) -> bytes:
     # NAME (RFC 7986) and X-WR-CALNAME, which more apps read. One line: a title may hold a line break, which
     # icalendar does not escape in these two (it refuses to write the file).
     calendar.calendar_name = " ".join(name.split())
-    for event in events:
-        calendar.add_component(event)
-    if events and calendar.get_missing_tzids():
-        calendar.subcomponents.insert(0, _vtimezone(min(_day(event.start) for event in events)))
-    return calendar.to_ical()
+    # icalendar writes a component's lines the same inside a calendar as alone, so the components written
+    # before go where Calendar.to_ical() puts its subcomponents: after the calendar's properties, before its end.
+    frame = calendar.to_ical()
+    assert frame.endswith(CALENDAR_END)
+    vtimezone = b""
+    if any(events.in_local_time for events in offers_events):
+        vtimezone = _vtimezone(min(events.first_day for events in offers_events if events.text))
+    return frame.removesuffix(CALENDAR_END) + vtimezone + b"".join(events.text for events in offers_events) + CALENDAR_END
 
 
 @functools.lru_cache(maxsize=None)
-def _vtimezone(first_date: date) -> Timezone:
+def _vtimezone(first_date: date) -> bytes:
     """The VTIMEZONE of the catalogue's time zone from the first event on (the years before would make each file
     three times as long); made once for each first day, as most offers share one (their `stand`'s week)."""
-    return Timezone.from_tzid(TIMEZONE.key, first_date=first_date)
+    return Timezone.from_tzid(TIMEZONE.key, first_date=first_date).to_ical()
+
+
+def _serialised_events(catalogue: Catalogue, offer: Offer) -> _SerialisedEvents:
+    events = _events(catalogue, offer)
+    # A dated event without a time is a day (DTSTART a date) and needs no time zone; DTSTAMP and UNTIL are UTC.
+    return _SerialisedEvents(text=b"".join(event.to_ical() for event in events),
+                             first_day=min((_day(event.start) for event in events), default=None),
+                             in_local_time=any(isinstance(event.start, datetime) for event in events))
 
 
 def _events(catalogue: Catalogue, offer: Offer) -> list[Event]:
