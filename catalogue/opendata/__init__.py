@@ -6,6 +6,7 @@ every export that has a place for it, as its page does, so that no one re-publis
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..model import WEEKDAYS, Offer, Place
@@ -25,3 +26,12 @@ def title(offer: Offer) -> str:
 def place_line(place: Place) -> str:
     """A place in one line: "Familienzentrum Lintorf, Beispielweg 1, 12345 Musterstadt"."""
     return ", ".join(part for part in (place.name, place.street, f"{place.postcode} {place.town}".strip()) if part)
+
+
+def write(files: dict[Path, bytes]) -> list[Path]:
+    """Writes each file, making each folder once (most exports put many files into one); returns the paths."""
+    for folder in {path.parent for path in files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        path.write_bytes(data)
+    return list(files)

@@ -14,7 +14,7 @@ from ..i18n import GERMAN
 from ..languages import hreflang
 from ..model import Catalogue
 from ..paths import DATA_FOLDER, offer_url
-from . import title
+from . import title, write
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -109,10 +109,4 @@ def robots_txt(catalogue: Catalogue) -> bytes:
 def write_files(catalogue: Catalogue, pages, folder: Path) -> list[Path]:
     """folder: the site's root. Returns the files written."""
     files = {FEED_FILE: atom_feed(catalogue), "robots.txt": robots_txt(catalogue), **sitemap_files(catalogue, pages)}
-    written = []
-    for name, data in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-    return written
+    return write({folder / name: data for name, data in files.items()})

@@ -17,6 +17,7 @@ Times: a weekly time has no fixed UTC offset (summer time), so opens_at and clos
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import uuid
@@ -29,7 +30,7 @@ from ..languages import language_name
 from ..markup import MarkdownRenderer
 from ..model import WEEKDAYS, WHOLE_CITY, Catalogue, DatedEvent, Offer, Place, Provider, RegularTime, Site
 from ..paths import offer_url
-from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE
+from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, write
 
 FOLDER = "hsds"
 SERVICES_FILE = f"{FOLDER}/services.json"
@@ -51,7 +52,8 @@ TAXONOMIES = {
 
 def services(catalogue: Catalogue) -> list[dict]:
     """One fully nested HSDS service for each published offer, in the catalogue's order."""
-    return [_service(catalogue, offer) for offer in catalogue.offers]
+    taxonomy_terms = _taxonomy_terms(catalogue.site)
+    return [_service(catalogue, offer, taxonomy_terms) for offer in catalogue.offers]
 
 
 def organizations(catalogue: Catalogue) -> list[dict]:
@@ -63,15 +65,17 @@ def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
     """Writes hsds/services.json, hsds/organizations.json and hsds/services/<offer-id>.json into `folder`;
     returns the paths written (`folder` joined with each file's path)."""
     records = services(catalogue)
-    files = {Path(SERVICES_FILE): _page(records), Path(ORGANIZATIONS_FILE): _page(organizations(catalogue))}
-    files |= {Path(FOLDER, "services", f"{offer.id}.json"): record for offer, record in zip(catalogue.offers, records)}
-    written = []
-    for relative, data in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+    # Each service is dumped once, for its own file and for the list (most of the time HSDS takes is dumping).
+    record_texts = [_json(record) for record in records]
+    texts = {folder / SERVICES_FILE: _page_json(records, record_texts),
+             folder / ORGANIZATIONS_FILE: _json(_page(organizations(catalogue)))}
+    texts |= {folder / FOLDER / "services" / f"{offer.id}.json": text
+              for offer, text in zip(catalogue.offers, record_texts)}
+    return write({path: (text + "\n").encode() for path, text in texts.items()})
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _page(records: list[dict]) -> dict:
@@ -80,9 +84,24 @@ def _page(records: list[dict]) -> dict:
             "first_page": True, "last_page": True, "empty": not records, "contents": records}
 
 
+def _page_json(records: list[dict], record_texts: list[str]) -> str:
+    """_json(_page(records)) from the records dumped already: JSON escapes every line break inside a string, so
+    a record nested two levels deep is its own text with every line indented by four more spaces."""
+    page = _json(_page(records) | {"contents": []})
+    if not records:
+        return page
+    nested = ",\n".join("    " + text.replace("\n", "\n    ") for text in record_texts)
+    return page.removesuffix('"contents": []\n}') + '"contents": [\n' + nested + "\n  ]\n}"
+
+
 def _uuid(site: Site, *parts: str) -> str:
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, site.base_url)
-    return str(uuid.uuid5(namespace, "/".join(parts)))
+    return str(uuid.uuid5(_namespace(site.base_url), "/".join(parts)))
+
+
+@functools.lru_cache(maxsize=None)
+def _namespace(base_url: str) -> uuid.UUID:
+    """The catalogue's own UUID namespace, made once: a catalogue's records need tens of thousands of ids."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, base_url)
 
 
 def _without_empty(record: dict, required: tuple[str, ...] = ()) -> dict:
@@ -93,7 +112,7 @@ def _without_empty(record: dict, required: tuple[str, ...] = ()) -> dict:
 # --- services ------------------------------------------------------------------------------------------
 
 
-def _service(catalogue: Catalogue, offer: Offer) -> dict:
+def _service(catalogue: Catalogue, offer: Offer, taxonomy_terms: dict[str, dict[str, dict]]) -> dict:
     site = catalogue.site
     provider = catalogue.provider(offer.provider_id)
     service_id = _uuid(site, "service", offer.id)
@@ -124,7 +143,7 @@ def _service(catalogue: Catalogue, offer: Offer) -> dict:
         "organization": _organization_fields(catalogue, provider),
         "cost_options": [_free(site, offer, service_id)] if offer.free else [],
         "contacts": [_contact(site, offer, service_id)] if offer.contact.name else [],
-        "attributes": _attributes(site, offer, service_id),
+        "attributes": _attributes(site, offer, service_id, taxonomy_terms),
     })
 
 
@@ -235,14 +254,21 @@ def _contact(site: Site, offer: Offer, service_id: str) -> dict:
     })
 
 
-def _attributes(site: Site, offer: Offer, service_id: str) -> list[dict]:
-    """The offer's terms of each taxonomy, in the order of site.yaml."""
+def _attributes(site: Site, offer: Offer, service_id: str, taxonomy_terms: dict[str, dict[str, dict]]) -> list[dict]:
+    """The offer's terms of each taxonomy, in the order of site.yaml. taxonomy_terms: _taxonomy_terms(site)."""
     chosen = {"lebensphasen": offer.life_phases, "themen": offer.topics, "stadtteile": offer.districts,
               "barrierefreiheit": offer.accessibility}
     return [{"id": _uuid(site, "attribute", offer.id, taxonomy, term), "link_id": service_id,
-             "taxonomy_term_id": _uuid(site, "taxonomy_term", taxonomy, term), "link_entity": "service",
-             "taxonomy_term": _term(site, taxonomy, term)}
-            for taxonomy, terms in chosen.items() for term in _terms(site)[taxonomy] if term in terms]
+             "taxonomy_term_id": record["id"], "link_entity": "service", "taxonomy_term": record}
+            for taxonomy, terms in chosen.items() for term, record in taxonomy_terms[taxonomy].items()
+            if term in terms]
+
+
+def _taxonomy_terms(site: Site) -> dict[str, dict[str, dict]]:
+    """Each taxonomy's terms as records, by taxonomy and term id; made once for all the services that carry them."""
+    return {taxonomy: {term: _term(site, taxonomy, term, name, description)
+                       for term, (name, description) in terms.items()}
+            for taxonomy, terms in _terms(site).items()}
 
 
 def _terms(site: Site) -> dict[str, dict[str, tuple[str, str]]]:
@@ -255,8 +281,7 @@ def _terms(site: Site) -> dict[str, dict[str, tuple[str, str]]]:
     }
 
 
-def _term(site: Site, taxonomy: str, term: str) -> dict:
-    name, description = _terms(site)[taxonomy][term]
+def _term(site: Site, taxonomy: str, term: str, name: str, description: str) -> dict:
     taxonomy_id = _uuid(site, "taxonomy", taxonomy)
     taxonomy_name, taxonomy_description = TAXONOMIES[taxonomy]
     return {"id": _uuid(site, "taxonomy_term", taxonomy, term), "code": term, "name": name,
@@ -374,6 +399,8 @@ class _TextOf(HTMLParser):
 _renderer = MarkdownRenderer()
 
 
+# A provider's text is in each of its offers' services (their organization) and in its own organization.
+@functools.lru_cache(maxsize=1024)
 def _plain_text(markdown_text: str) -> str:
     """A Markdown body as plain text, for fields that hold no markup."""
     if not markdown_text.strip():

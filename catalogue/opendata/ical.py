@@ -20,7 +20,7 @@ from icalendar import Calendar, Event, Timezone
 from ..i18n import GERMAN
 from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
 from ..paths import offer_path, offer_url
-from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, place_line, title
+from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, place_line, title, write
 
 CATALOGUE_FILE = "daten/angebote.ics"
 OFFER_FILE = "termine.ics"
@@ -64,10 +64,7 @@ def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
         calendar = offer_calendar(catalogue, offer, events[offer.id])
         if calendar is not None:
             files[folder / offer_path(offer.id, GERMAN) / OFFER_FILE] = calendar
-    for path, data in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return list(files)
+    return write(files)
 
 
 def _calendar(name: str, offers_events: list[_SerialisedEvents]) -> bytes:
