@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import pipeline, proposal, schemas
+from .cache import cache_folder
 from .gaps import german_report
 from .i18n import MissingText, Texts, interface_languages
 from .index import IndexFailed
@@ -58,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
     parser.add_argument("--no-pdf", action="store_true",
                         help="kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="ohne Zwischenspeicher bauen: jede Seite neu (sonst werden nur die Seiten neu "
+                        "geschrieben, deren Inhalt sich geändert hat; der Zwischenspeicher liegt neben dem "
+                        "Ausgabeordner, z. B. .site-cache)")
     parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
                         help="Stichtag für die Prüfung von Daten (Standard: heute)")
     return parser
@@ -121,7 +126,10 @@ def _summary(result: pipeline.Result, command: str, output: Path) -> str:
                   "nicht veröffentlicht"
     if command == "check":
         return f"Geprüft: {counts}. Keine Fehler, {warnings} ({seconds} s)."
-    return f"Fertig: {counts}; {result.pages_written} Seiten nach {output} geschrieben; {warnings}; {seconds} s."
+    pages = f"{result.pages_written} Seiten"
+    if result.pages_rendered < result.pages_written:
+        pages += f" (davon {result.pages_rendered} neu, die übrigen unverändert aus dem letzten Lauf)"
+    return f"Fertig: {counts}; {pages} nach {output} geschrieben; {warnings}; {seconds} s."
 
 
 def _report_text(catalogue) -> str:
@@ -184,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             result = pipeline.check(args.content, today, args.strict, progress, args.strict_for)
         else:
             result = pipeline.build(args.content, args.output, today, args.strict, progress=progress,
-                                    pdf=not args.no_pdf)
+                                    pdf=not args.no_pdf, cache=None if args.no_cache else cache_folder(args.output))
     except UnsafeOutput as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -27,6 +27,9 @@ from .templates import environment
 
 NOT_FOUND = "404.html"
 SEARCH_TEMPLATE = "pages/search.html"  # has its own search form, so the header leaves it out
+# Pages that show only what their context holds (an offer, a list of offers, a provider) and what every page
+# shows: the build cache may reuse them (cache.py). They see the catalogue only through OnePageView.
+REUSABLE_TEMPLATES = ("pages/offer.html", "pages/listing.html", "pages/provider.html")
 PARALLEL_FROM_PAGES = 400
 PAGES_PER_TASK = 250
 
@@ -166,6 +169,16 @@ def _listing_pages(kind, entry_id, name, description, offers, size) -> list[tupl
     return pages
 
 
+class OnePageView:
+    """The catalogue as a reusable page may see it: what every page shows, and the provider of an offer. Anything
+    else (another offer, a count) would change the page without changing its fingerprint: a template that asks
+    for it fails."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.site, self.today, self.pages = catalogue.site, catalogue.today, catalogue.pages
+        self.overdue, self.provider = catalogue.overdue, catalogue.provider
+
+
 @dataclass
 class _Job:
     catalogue: Catalogue
@@ -174,6 +187,7 @@ class _Job:
     output: Path
     downloads: Downloads
     languages: list[str]  # of the interface
+    view: OnePageView
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
@@ -190,8 +204,9 @@ def _environment(language: str):
 
 def _render_range(start: int, end: int) -> int:
     for page in _job.pages[start:end]:
+        catalogue = _job.view if page.template in REUSABLE_TEMPLATES else _job.catalogue
         html = _environment(page.language).get_template(page.template).render(
-            **page.context, catalogue=_job.catalogue, site=_job.catalogue.site,
+            **page.context, catalogue=catalogue, site=_job.catalogue.site,
             root=page.root(_job.catalogue.site.base_url), page_path=page.url_path, not_found=page.path == NOT_FOUND,
             search_page=page.template == SEARCH_TEMPLATE, downloads=_job.downloads, language_links=page.languages,
             searchable=page.searchable,
@@ -207,7 +222,8 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
                  downloads: Downloads | None = None) -> None:
     """downloads: the PDFs written before, which the pages link with their size."""
     global _job
-    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), interface_languages(layouts_dir))
+    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), interface_languages(layouts_dir),
+                OnePageView(catalogue))
     _environments.clear()
     ranges = [(start, min(start + PAGES_PER_TASK, len(pages))) for start in range(0, len(pages), PAGES_PER_TASK)]
     workers = min(os.cpu_count() or 1, len(ranges))

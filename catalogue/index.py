@@ -29,14 +29,15 @@ class IndexFailed(Exception):
     pass
 
 
-def index_site(site: Path, searchable: list[str]) -> None:
-    """searchable: the pages to index, by path in `site`. Pagefind reads only these (hard links to them in a
-    folder of their own): reading every page to find the few it indexes would take it several times longer."""
+def index_site(searchable: dict[str, Path], site: Path) -> None:
+    """searchable: the pages to index, by their path in the site, and the file of each (most in `site`; with the
+    build cache, pages left in place are in the output folder). Pagefind reads only these, through hard links in
+    a folder of their own: reading every page to find the few it indexes would take it several times longer."""
     pages = Path(tempfile.mkdtemp(prefix=".suchindex-", dir=site.parent))
     try:
-        for path in searchable:
+        for path, source in searchable.items():
             (pages / path).parent.mkdir(parents=True, exist_ok=True)
-            os.link(site / path, pages / path)
+            os.link(source, pages / path)
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
                                  str(site / "pagefind"), "--silent", "--force-language", "de"],
                                 capture_output=True, text=True, timeout=600)

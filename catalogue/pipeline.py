@@ -7,13 +7,15 @@ output appears only when all of it worked.
 
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from dataclasses import replace
 
+from . import cache as build_cache
 from . import generate, proposal
 from .downloads import Download, Downloads
 from .gaps import GapTables, german_report
@@ -25,7 +27,7 @@ from .paths import DATA_FOLDER, GAPS_FOLDER
 from .pdf import write_pdfs
 from .problems import Problems
 from .validate import load_catalogue
-from .write import atomic_output, check_output_folder
+from .write import MARKER, atomic_output, check_output_folder, move_into, partial_output
 
 LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
 
@@ -35,6 +37,7 @@ class Result:
     problems: Problems
     catalogue: Catalogue | None
     pages_written: int = 0
+    pages_rendered: int = 0  # of those: rendered again, not left in place by the build cache
     seconds: float = 0.0
 
     @property
@@ -59,12 +62,15 @@ def check(content_dir: Path, today: date, strict: bool = False, progress=no_prog
 
 
 def build(content_dir: Path, output: Path, today: date, strict: bool = False, layouts_dir: Path = LAYOUTS_DIR,
-          progress=no_progress, pdf: bool = False) -> Result:
+          progress=no_progress, pdf: bool = False, cache: Path | None = None) -> Result:
     """progress(stage, done, total) is told how far the long stages are.
 
     pdf: also write the catalogue as PDF (pdf/katalog.pdf, one per life phase) and link it. It takes seconds
     for a few hundred offers, so library callers and most tests leave it out; the command line writes it
-    unless told --no-pdf."""
+    unless told --no-pdf.
+
+    cache: the build cache's folder (cache.py; the command line's is beside the output). With a usable one,
+    only the pages whose inputs changed are rendered again, and the rest of `output` stays in place."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
     result = check(content_dir, today, strict, progress)
@@ -75,40 +81,99 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, languages, german)
     pages = generate.plan_pages(catalogue, languages, gaps)
+    site = _Site(result, content_dir, layouts_dir, languages, german, gaps, pages, progress, pdf, strict)
+    previous = build_cache.load(cache, output) if cache and (output / MARKER).is_file() else None
     try:
-        with atomic_output(output) as staging:
-            _write_site(result, content_dir, staging, layouts_dir, languages, german, gaps, pages, progress, pdf,
-                        strict)
+        if previous is None:
+            with atomic_output(output) as staging:
+                if cache:
+                    build_cache.forget(cache)
+                written = site.write(staging, cache is not None)
+            written.files = _files_in(output) - set(written.fingerprints) - {MARKER}
+        else:
+            with partial_output(output) as staging:
+                written = site.write(staging, True, output, previous)
+                staged = _files_in(staging)
+                stale = (set(previous.pages) | previous.files) - set(written.fingerprints) - staged
+                build_cache.forget(cache)
+                move_into(staging, output, stale)
+            written.files = staged - set(written.fingerprints)
     except _StrictWarnings:
         return result
+    if cache:
+        manifest = build_cache.Manifest(written.build, {path: previous.pages[path] for path in written.reused},
+                                        written.files)
+        build_cache.record(output, {path: fingerprint for path, fingerprint in written.fingerprints.items()
+                                    if path not in written.reused}, manifest)
+        build_cache.save(cache, output, manifest)
     result.pages_written = len(pages)
+    result.pages_rendered = len(pages) - len(written.reused)
     result.seconds = time.perf_counter() - started
     return result
-
-
 class _StrictWarnings(Exception):
     """With --strict, the PDF warned about the content: nothing is written, as for any other warning."""
 
 
-def _write_site(result: Result, content_dir: Path, staging: Path, layouts_dir: Path, languages, german: Texts,
-                gaps: GapTables, pages, progress, pdf: bool, strict: bool) -> None:
-    catalogue = result.catalogue
-    # first, so that the pages can link the PDFs and data files with their size
-    downloads = write_pdfs(catalogue, layouts_dir, staging, progress, content_dir=content_dir,
-                           problems=result.problems) if pdf else Downloads()
-    if strict and result.problems.warnings:
-        result.problems.promote_warnings()
-        raise _StrictWarnings()
-    data, calendars = write_open_data(catalogue, pages, german, staging)
-    downloads = replace(downloads, data=data, calendars=calendars)
-    write_gap_tables(gaps, staging)
-    generate.render_pages(catalogue, pages, layouts_dir, staging, progress, downloads)
-    generate.write_assets(layouts_dir, staging)
-    generate.write_schemas(catalogue, staging)
-    proposal.write_files(catalogue, staging)
-    generate.copy_images(catalogue, staging)
-    progress("Suchindex", 0, 1)
-    index_site(staging, [page.path for page in pages if page.searchable])
+@dataclass
+class _Written:
+    build: str  # the build's fingerprint ("" without a cache)
+    fingerprints: dict[str, str]  # of every page the cache may reuse, by path
+    reused: set[str]  # the pages left in place from the last build
+    files: set[str] = field(default_factory=set)  # every other file the build wrote, by path
+
+
+@dataclass
+class _Site:
+    """Everything checked and planned: what is left is writing it."""
+
+    result: Result
+    content_dir: Path
+    layouts_dir: Path
+    languages: list[str]
+    german: Texts
+    gaps: GapTables
+    pages: list
+    progress: object
+    pdf: bool
+    strict: bool
+
+    def write(self, staging: Path, cached: bool, output: Path | None = None,
+              previous: build_cache.Manifest | None = None) -> _Written:
+        """Writes the site into `staging`; with a `previous` build in `output`, only what changed."""
+        catalogue = self.result.catalogue
+        # first, so that the pages can link the PDFs and data files with their size
+        downloads = write_pdfs(catalogue, self.layouts_dir, staging, self.progress, content_dir=self.content_dir,
+                               problems=self.result.problems) if self.pdf else Downloads()
+        if self.strict and self.result.problems.warnings:
+            self.result.problems.promote_warnings()
+            raise _StrictWarnings()
+        written = _Written("", {}, set())
+        if cached:
+            written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads)
+            fingerprints = build_cache.PageFingerprints(written.build, catalogue)
+            written.fingerprints = {page.path: fingerprints.of(page) for page in self.pages
+                                    if page.template in generate.REUSABLE_TEMPLATES}
+            if previous is not None and previous.build == written.build:
+                written.reused = {path for path, fingerprint in written.fingerprints.items()
+                                  if previous.reusable(path, fingerprint, output)}
+        data, calendars = write_open_data(catalogue, self.pages, self.german, staging)
+        downloads = replace(downloads, data=data, calendars=calendars)
+        write_gap_tables(self.gaps, staging)
+        generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused],
+                              self.layouts_dir, staging, self.progress, downloads)
+        generate.write_assets(self.layouts_dir, staging)
+        generate.write_schemas(catalogue, staging)
+        proposal.write_files(catalogue, staging)
+        generate.copy_images(catalogue, staging)
+        self.progress("Suchindex", 0, 1)
+        index_site({page.path: (output if page.path in written.reused else staging) / page.path
+                    for page in self.pages if page.searchable}, staging)
+        return written
+
+
+def _files_in(folder: Path) -> set[str]:
+    return {(Path(parent) / name).relative_to(folder).as_posix()
+            for parent, _, names in os.walk(folder) for name in names}
 
 
 def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path) -> tuple[dict[str, Download],

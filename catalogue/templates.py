@@ -43,6 +43,16 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    fragments = {}
+
+    def once(*key, caller) -> Markup:
+        """{% call once("footer", root) %}…{% endcall %}: renders the block the first time and reuses it for every
+        later page with the same key. The key must name everything the block depends on that differs from page to
+        page of one language in one build (the root, for relative links)."""
+        if key not in fragments:
+            fragments[key] = Markup(caller())
+        return fragments[key]
+
     @jinja2.pass_context
     def url(context, target: str = "") -> str:
         """A link from the page being rendered to `target` in the page's language, a path such as 'angebote/x/'."""
@@ -166,7 +176,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     def district_names(context, ids) -> str:
         return texts("list_separator").join(district_name(context, district_id) for district_id in ids)
 
-    env.globals.update(t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
+    env.globals.update(once=once, t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
                        german=german_text, language_name=name_of_language, language_names=language_names,
                        district_names=district_names, structured_data=structured_data,
                        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language

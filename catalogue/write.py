@@ -38,14 +38,19 @@ def _umask() -> int:
     return current
 
 
+def _staging_folder(output: Path) -> Path:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-neu-", dir=output.parent))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would hide the site from a web server
+    return staging
+
+
 @contextmanager
 def atomic_output(output: Path):
     """Yields a staging folder; on success it becomes `output`, on any exception it is removed."""
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-neu-", dir=output.parent))
+    staging = _staging_folder(output)
     try:
-        staging.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would hide the site from a web server
         yield staging
         (staging / MARKER).write_text("", encoding="utf-8")
     except BaseException:
@@ -63,3 +68,38 @@ def atomic_output(output: Path):
         shutil.rmtree(staging, ignore_errors=True)
         raise
     shutil.rmtree(previous, ignore_errors=True)
+
+
+@contextmanager
+def partial_output(output: Path):
+    """For a build that reuses most of `output` (the build cache): yields a staging folder for what is made
+    again, which move_into() then moves into `output`. On any exception before that, `output` is as it was."""
+    output = output.resolve()
+    staging = _staging_folder(output)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
+    """Every file of `staging` replaces its namesake in `output`, and the `stale` files (paths in `output` that
+    the build no longer makes) are deleted, with folders left empty. Returns the paths of the files moved.
+
+    Not one atomic step like atomic_output's swap: the build cache forgets its record first, so a build stopped
+    in between is followed by a clean one."""
+    moved = []
+    for folder, _, files in os.walk(staging):
+        relative = Path(folder).relative_to(staging)
+        (output / relative).mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            os.replace(Path(folder) / name, output / relative / name)
+            moved.append((relative / name).as_posix())
+    for path in sorted(stale, reverse=True):
+        target = output / path
+        target.unlink(missing_ok=True)
+        for parent in target.parents:
+            if parent == output or not parent.is_dir() or any(parent.iterdir()):
+                break
+            parent.rmdir()
+    return moved

@@ -1,0 +1,163 @@
+"""The build cache: what the last build wrote, so that the next one renders only the pages whose inputs changed.
+
+It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) and holds one file: for every
+page, the fingerprint of everything the page is made of, and the size and modification time of the file
+written for it. A page is reused only when both still match; everything else the build writes (open data, the
+search index, the pages about the whole catalogue) is made again and replaces the old file only where its bytes
+differ. So a cached build writes exactly the bytes a clean build writes (tests/test_cache.py checks this after
+random edits).
+
+The fingerprint of the build covers the program and its templates, `site.yaml`, the free pages, the images,
+the PDFs' sizes and the day the build is for: when any of them changes, every page is made again. A page's own
+fingerprint adds what it shows: an offer (its German file and translations, as read), its provider, a list of
+offers. A cache in another format, for another output folder, unreadable or half written is ignored, and the
+build is a clean one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .model import Catalogue, Offer, OfferVersion, Provider
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+PROGRAM_DIR = Path(__file__).resolve().parent
+
+
+def cache_folder(output: Path) -> Path:
+    """Beside the output folder, so that two output folders never share (and spoil) one cache."""
+    output = output.resolve()
+    return output.parent / f".{output.name}-cache"
+
+
+@dataclass
+class Manifest:
+    build: str  # the fingerprint of the build
+    pages: dict[str, tuple[str, int, int]]  # path in the output → (fingerprint, size, mtime_ns) when written
+    files: set[str]  # every other file in the output: what the next build no longer writes is deleted
+
+    def reusable(self, path: str, fingerprint: str, output: Path) -> bool:
+        recorded = self.pages.get(path)
+        if recorded is None or recorded[0] != fingerprint:
+            return False
+        try:
+            written = (output / path).stat()
+        except OSError:
+            return False
+        return (written.st_size, written.st_mtime_ns) == (recorded[1], recorded[2])
+
+
+def load(cache: Path, output: Path) -> Manifest | None:
+    """The record of the last build into `output`, if there is one that can be read. Whether its pages can be
+    reused depends on the new build's fingerprint (Manifest.build)."""
+    try:
+        data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+        if data["format"] != FORMAT or data["output"] != str(output.resolve()) or not isinstance(data["build"], str):
+            return None
+        pages = {path: (str(entry[0]), int(entry[1]), int(entry[2])) for path, entry in data["pages"].items()}
+        files = {str(path) for path in data["files"]}
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+    return Manifest(data["build"], pages, files)
+
+
+def forget(cache: Path) -> None:
+    """Before the output changes: if the build stops half way, the next one must not trust the old record."""
+    (cache / MANIFEST).unlink(missing_ok=True)
+
+
+def save(cache: Path, output: Path, manifest: Manifest) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    data = {"format": FORMAT, "output": str(output.resolve()), "build": manifest.build,
+            "pages": {path: list(entry) for path, entry in sorted(manifest.pages.items())},
+            "files": sorted(manifest.files)}
+    partial = cache / (MANIFEST + ".neu")
+    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(partial, cache / MANIFEST)
+
+
+def record(output: Path, fingerprints: dict[str, str], manifest: Manifest) -> None:
+    """Notes the pages just written to `output` (path → fingerprint) in the manifest."""
+    for path, fingerprint in fingerprints.items():
+        written = (output / path).stat()
+        manifest.pages[path] = (fingerprint, written.st_size, written.st_mtime_ns)
+
+
+def build_fingerprint(catalogue: Catalogue, layouts_dir: Path, interface_languages: list[str], downloads) -> str:
+    """Everything every page may show: when it changes, no page is reused."""
+    digest = hashlib.sha256()
+    for folder in (PROGRAM_DIR, layouts_dir):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(_stable([catalogue.site, catalogue.pages, sorted(catalogue.media), catalogue.today,
+                           interface_languages, downloads.catalogue, downloads.phases]).encode())
+    return digest.hexdigest()
+
+
+class PageFingerprints:
+    """The fingerprint of each page: the build's, the page's place and template, and what its context holds.
+    Offers and providers are serialised once each, however many pages show them."""
+
+    def __init__(self, build: str, catalogue: Catalogue):
+        self.build = build
+        self.providers = {p.id: p for p in catalogue.providers}
+        self._offers: dict[int, str] = {}
+        self._provider_fields: dict[str, str] = {}
+
+    def of(self, page) -> str:
+        context = {name: self._value(value) for name, value in sorted(page.context.items())}
+        version = page.context.get("version")
+        if isinstance(version, OfferVersion):  # the offer page shows its provider
+            context["provider"] = self._provider(self.providers[version.offer.provider_id])
+        parts = [self.build, page.path, page.template, page.language, page.canonical, page.searchable,
+                 [(link.code, link.url_path) for link in page.languages], context]
+        return hashlib.sha256(_stable(parts).encode()).hexdigest()
+
+    def _value(self, value):
+        if isinstance(value, Offer):
+            return self._offer(value)
+        if isinstance(value, OfferVersion):
+            return [self._offer(value.offer), value.language]
+        if isinstance(value, Provider):
+            return [self._provider(value), [self._offer(offer) for offer in value.offers]]
+        if isinstance(value, (list, tuple)):
+            return [self._value(item) for item in value]
+        if dataclasses.is_dataclass(value):
+            return {f.name: self._value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return value
+
+    def _offer(self, offer: Offer) -> str:
+        key = id(offer)  # the catalogue keeps every offer alive for the whole build
+        if key not in self._offers:
+            self._offers[key] = hashlib.sha256(_stable(offer).encode()).hexdigest()
+        return self._offers[key]
+
+    def _provider(self, provider: Provider) -> str:
+        if provider.id not in self._provider_fields:
+            fields = {f.name: getattr(provider, f.name) for f in dataclasses.fields(provider) if f.name != "offers"}
+            self._provider_fields[provider.id] = hashlib.sha256(_stable(fields).encode()).hexdigest()
+        return self._provider_fields[provider.id]
+
+
+def _stable(value) -> str:
+    """JSON that is the same for the same value in every run: no sets (their order changes from run to run)."""
+    return json.dumps(value, default=_plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return value.as_posix()
+    if isinstance(value, (set, frozenset)):
+        raise TypeError("a set has no stable order: the cache cannot fingerprint it")
+    raise TypeError(f"the cache cannot fingerprint {type(value).__name__}")

@@ -1,0 +1,168 @@
+"""The build cache: a cached build writes exactly the bytes a clean build writes, after any edit, and a cache
+that cannot be trusted is ignored."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from catalogue import pipeline
+from catalogue.cache import MANIFEST, cache_folder
+
+from conftest import FIXTURE, TODAY, tree_bytes
+from test_build import stable_part
+
+EXTRA_OFFERS = 12  # with five entries a page, the lists of offers have several pages
+
+
+@pytest.fixture
+def workspace(tmp_path) -> tuple[Path, Path]:
+    """A content folder (the fixture and some more offers, five a page) and a copy of the templates."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "eintraege_pro_seite: 5\n", encoding="utf-8")
+    template = (content / "angebote/zeltlager.md").read_text(encoding="utf-8")
+    for number in range(EXTRA_OFFERS):
+        (content / f"angebote/angebot-{number:02d}.md").write_text(
+            template.replace("Zeltlager im Sommer", f"Angebot Nummer {number:02d}"), encoding="utf-8")
+    layouts = tmp_path / "layouts"
+    shutil.copytree(pipeline.LAYOUTS_DIR, layouts)
+    return content, layouts
+
+
+def german_offers(content: Path) -> list[Path]:
+    return sorted(p for p in (content / "angebote").glob("*.md") if p.name.count(".") == 1)
+
+
+def replace_line(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text, (path, pattern)
+    path.write_text(changed, encoding="utf-8")
+
+
+def edit_text(rng, content, layouts):
+    offer = rng.choice(german_offers(content))
+    offer.write_text(offer.read_text(encoding="utf-8") + f"\nNeu: Treffen Nummer {rng.randint(1, 999)}.\n",
+                     encoding="utf-8")
+
+
+def edit_title(rng, content, layouts):
+    replace_line(rng.choice(german_offers(content)), r"^titel: .*$", f"titel: Umbenannt {rng.randint(1, 999)}")
+
+
+def edit_life_phase(rng, content, layouts):
+    offer = rng.choice(german_offers(content))
+    current = re.search(r"^lebensphasen: \[(.*)\]$", offer.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    phase = rng.choice([p for p in ("schwangerschaft", "kleinkind", "jugend") if p != current])
+    replace_line(offer, r"^lebensphasen: .*$", f"lebensphasen: [{phase}]")
+
+
+def add_offer(rng, content, layouts):
+    number = rng.randint(100, 999)
+    source = rng.choice(german_offers(content))
+    text = re.sub(r"^titel: .*$", f"titel: Ganz neu {number}", source.read_text(encoding="utf-8"), count=1,
+                  flags=re.MULTILINE)
+    (content / f"angebote/neu-{number}.md").write_text(text, encoding="utf-8")
+
+
+def delete_offer(rng, content, layouts):
+    candidates = [p for p in german_offers(content) if not list(p.parent.glob(f"{p.stem}.*.md"))]
+    rng.choice(candidates).unlink()
+
+
+def edit_template(rng, content, layouts):
+    card = layouts / "components/offer-card/offer-card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace(
+        '<article class="offer-card">', f'<article class="offer-card" data-version="{rng.randint(1, 999)}">'),
+        encoding="utf-8")
+
+
+def edit_texts(rng, content, layouts):
+    replace_line(layouts / "i18n/de.yaml", r"^offer_free: .*$", f"offer_free: kostenfrei {rng.randint(1, 99)}")
+
+
+def edit_site_yaml(rng, content, layouts):
+    replace_line(content / "site.yaml", r"^  nord: .*$", f"  nord: Nord {rng.randint(1, 999)}")
+
+
+EDITS = [edit_text, edit_title, edit_life_phase, add_offer, delete_offer, edit_template, edit_texts,
+         edit_site_yaml]
+
+
+def assert_same_as_clean_build(content, layouts, cached: Path, clean: Path) -> None:
+    shutil.rmtree(clean, ignore_errors=True)
+    assert pipeline.build(content, clean, TODAY, layouts_dir=layouts).ok
+    made, expected = stable_part(tree_bytes(cached)), stable_part(tree_bytes(clean))
+    assert sorted(made) == sorted(expected), "the same files"
+    different = [name for name in expected if made[name] != expected[name]]
+    assert not different, different[:10]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_after_random_edits_a_cached_build_writes_what_a_clean_build_writes(workspace, tmp_path, seed):
+    content, layouts = workspace
+    rng = random.Random(seed)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    assert first.ok and first.pages_rendered == first.pages_written
+    edits = rng.sample(EDITS, len(EDITS)) + rng.choices(EDITS, k=4)
+    for edit in edits:
+        edit(rng, content, layouts)
+        result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+        assert result.ok, edit.__name__
+        assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
+
+
+def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(workspace, tmp_path):
+    content, layouts = workspace
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    unchanged = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    always = unchanged.pages_rendered  # the pages about the whole catalogue: home, search, browsing overviews
+    assert 0 < always < unchanged.pages_written / 2
+    zeltlager = content / "angebote/zeltlager.md"
+    zeltlager.write_text(zeltlager.read_text(encoding="utf-8") + "\nNeu: ein Elternabend.\n", encoding="utf-8")
+    offer = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    # in six languages: its page, the page of each list it is on (jugend, begegnung, nord, mitte), its provider's
+    assert offer.pages_rendered - always == 6 * (1 + 4 + 1)
+    assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
+    edit_site_yaml(random.Random(0), content, layouts)
+    assert pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache).pages_rendered == \
+        unchanged.pages_written
+
+
+def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path):
+    content, layouts = workspace
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    built = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+    spoilt = {
+        "kaputt": "{nicht json",
+        "fremd": json.dumps({**manifest, "output": str(tmp_path / "anderswo")}),
+        "altes Format": json.dumps({**manifest, "format": -1}),
+        "falsche Typen": json.dumps({**manifest, "pages": {"index.html": "x"}}),
+    }
+    for name, text in spoilt.items():
+        (cache / MANIFEST).write_text(text, encoding="utf-8")
+        result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+        assert result.ok and result.pages_rendered == built.pages_written, name
+        assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
+    # a page changed in the output since (by hand, or a build stopped half way): made again, not trusted
+    page = site / "angebote/krabbelgruppe/index.html"
+    page.write_text("verändert", encoding="utf-8")
+    os.utime(page, ns=(1, 1))
+    pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    assert "verändert" not in page.read_text(encoding="utf-8")
+    assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
+
+
+def test_the_command_line_keeps_its_cache_beside_the_output(tmp_path):
+    assert cache_folder(tmp_path / "site") == tmp_path / ".site-cache"
