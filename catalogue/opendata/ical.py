@@ -25,9 +25,7 @@ from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, place_line, title, write
 CATALOGUE_FILE = "daten/angebote.ics"
 OFFER_FILE = "termine.ics"
 PRODID = "-//Angebotskatalog Kinderstark//Angebote//DE"
-
-
-# The line that closes a calendar; the components go just before it.
+# The line that closes a calendar; its components go just before it.
 CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
@@ -82,7 +80,8 @@ def _calendar(name: str, offers_events: list[_SerialisedEvents]) -> bytes:
     vtimezone = b""
     if any(events.in_local_time for events in offers_events):
         vtimezone = _vtimezone(min(events.first_day for events in offers_events if events.text))
-    return frame.removesuffix(CALENDAR_END) + vtimezone + b"".join(events.text for events in offers_events) + CALENDAR_END
+    components = vtimezone + b"".join(events.text for events in offers_events)
+    return frame.removesuffix(CALENDAR_END) + components + CALENDAR_END
 
 
 @functools.lru_cache(maxsize=None)
