@@ -28,6 +28,7 @@ from .model import Catalogue, Offer, OfferVersion, Provider
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+COMPILED_TEMPLATES = "vorlagen"  # Jinja's compiled templates; Jinja checks each against its source
 PROGRAM_DIR = Path(__file__).resolve().parent
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+
 from . import proposal, schemas
 from .downloads import Downloads
 from .gaps import GapTables
@@ -23,7 +25,7 @@ from .i18n import GERMAN, Texts, interface_languages
 from .languages import EASY_GERMAN
 from .model import Catalogue, Offer
 from .paths import DATA_FOLDER, EASY_OFFERS, GAPS_FOLDER, language_prefix, offer_path
-from .templates import environment
+from .templates import CompiledTemplates, environment
 
 NOT_FOUND = "404.html"
 SEARCH_TEMPLATE = "pages/search.html"  # has its own search form, so the header leaves it out
@@ -188,17 +190,19 @@ class _Job:
     downloads: Downloads
     languages: list[str]  # of the interface
     view: OnePageView
+    compiled: jinja2.BytecodeCache
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
 _environments: dict = {}  # by interface language, made the first time a worker needs one
+_compiled_in_memory = CompiledTemplates()  # for builds without a cache: each template compiled once a process
 
 
 def _environment(language: str):
     if language not in _environments:
         every = {code: Texts.load(_job.layouts_dir, code) for code in _job.languages}
         _environments[language] = environment(_job.layouts_dir, every[language], every[GERMAN],
-                                              language_prefix(language), tuple(every.values()))
+                                              language_prefix(language), tuple(every.values()), _job.compiled)
     return _environments[language]
 
 
@@ -219,12 +223,19 @@ def _render_range(start: int, end: int) -> int:
 
 
 def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress,
-                 downloads: Downloads | None = None) -> None:
-    """downloads: the PDFs written before, which the pages link with their size."""
+                 downloads: Downloads | None = None, compiled_templates: Path | None = None) -> None:
+    """downloads: the PDFs written before, which the pages link with their size; compiled_templates: a folder
+    that keeps the compiled templates from build to build (in the build cache)."""
     global _job
+    compiled = jinja2.FileSystemBytecodeCache(str(compiled_templates)) if compiled_templates else _compiled_in_memory
+    if compiled_templates:
+        compiled_templates.mkdir(parents=True, exist_ok=True)
     _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), interface_languages(layouts_dir),
-                OnePageView(catalogue))
+                OnePageView(catalogue), compiled)
     _environments.clear()
+    # compiled here, once, before the worker processes fork and inherit them
+    for language, template in sorted({(page.language, page.template) for page in pages}):
+        _environment(language).get_template(template)
     ranges = [(start, min(start + PAGES_PER_TASK, len(pages))) for start in range(0, len(pages), PAGES_PER_TASK)]
     workers = min(os.cpu_count() or 1, len(ranges))
     try:

@@ -81,18 +81,18 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, languages, german)
     pages = generate.plan_pages(catalogue, languages, gaps)
-    site = _Site(result, content_dir, layouts_dir, languages, german, gaps, pages, progress, pdf, strict)
+    site = _Site(result, content_dir, layouts_dir, languages, german, gaps, pages, progress, pdf, strict, cache)
     previous = build_cache.load(cache, output) if cache and (output / MARKER).is_file() else None
     try:
         if previous is None:
             with atomic_output(output) as staging:
                 if cache:
                     build_cache.forget(cache)
-                written = site.write(staging, cache is not None)
+                written = site.write(staging)
             written.files = _files_in(output) - set(written.fingerprints) - {MARKER}
         else:
             with partial_output(output) as staging:
-                written = site.write(staging, True, output, previous)
+                written = site.write(staging, output, previous)
                 staged = _files_in(staging)
                 stale = (set(previous.pages) | previous.files) - set(written.fingerprints) - staged
                 build_cache.forget(cache)
@@ -136,8 +136,9 @@ class _Site:
     progress: object
     pdf: bool
     strict: bool
+    cache: Path | None
 
-    def write(self, staging: Path, cached: bool, output: Path | None = None,
+    def write(self, staging: Path, output: Path | None = None,
               previous: build_cache.Manifest | None = None) -> _Written:
         """Writes the site into `staging`; with a `previous` build in `output`, only what changed."""
         catalogue = self.result.catalogue
@@ -148,7 +149,7 @@ class _Site:
             self.result.problems.promote_warnings()
             raise _StrictWarnings()
         written = _Written("", {}, set())
-        if cached:
+        if self.cache:
             written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads)
             fingerprints = build_cache.PageFingerprints(written.build, catalogue)
             written.fingerprints = {page.path: fingerprints.of(page) for page in self.pages
@@ -160,7 +161,8 @@ class _Site:
         downloads = replace(downloads, data=data, calendars=calendars)
         write_gap_tables(self.gaps, staging)
         generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused],
-                              self.layouts_dir, staging, self.progress, downloads)
+                              self.layouts_dir, staging, self.progress, downloads,
+                              self.cache / build_cache.COMPILED_TEMPLATES if self.cache else None)
         generate.write_assets(self.layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)

@@ -30,13 +30,31 @@ from .paths import EASY_OFFERS, offer_path
 _markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Each template compiled once for all six languages' environments (Jinja would compile it for each: seconds
+    a build). Kept in memory; Jinja checks each entry against the template's source before using it."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "",
-                interface_texts: tuple[Texts, ...] = ()) -> jinja2.Environment:
+                interface_texts: tuple[Texts, ...] = (),
+                compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
     of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
-    what the search index keeps of a page for the search pages of all languages."""
+    what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
+    templates are shared (CompiledTemplates, or a folder of the build cache)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
+        bytecode_cache=compiled,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,

@@ -304,17 +304,14 @@ def render(catalogue, keep, output: Path) -> dict[str, tuple[generate.PlannedPag
     """The planned pages `keep` chooses, rendered as the build renders them (with the open data written first, as
     the build does, so the data page can link it), by path: (page, HTML).
 
-    generate._render_range is the build's own loop; called directly, the compiled templates stay in memory from one
-    example to the next (compiling them takes seconds, rendering a page milliseconds)."""
+    The compiled templates stay in memory from one example to the next (compiling them takes seconds, rendering a
+    page milliseconds)."""
     gaps = german_report(catalogue, INTERFACE_LANGUAGES, GERMAN_TEXTS)
     pages = generate.plan_pages(catalogue, INTERFACE_LANGUAGES, gaps)
     data, calendars = pipeline.write_open_data(catalogue, pages, GERMAN_TEXTS, output)
     chosen = [page for page in pages if keep(page)]
-    generate._job = generate._Job(catalogue, chosen, LAYOUTS, output, Downloads(data=data, calendars=calendars))
-    try:
-        generate._render_range(0, len(chosen))
-    finally:
-        generate._job = None
+    generate.render_pages(catalogue, chosen, LAYOUTS, output, pipeline.no_progress,
+                          Downloads(data=data, calendars=calendars))
     return {page.path: (page, (output / page.path).read_text(encoding="utf-8")) for page in chosen}
 
 
