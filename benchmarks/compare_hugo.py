@@ -7,8 +7,8 @@ The catalogue is written from the contract (benchmarks/synthetic.py). Hugo rende
 (one offer a file, the same front matter) with small templates that show what an offer page shows, and the
 Pagefind CLI indexes its output; this project builds with `--no-pdf`, as the issue measures, and `--no-cache`:
 a full build is a clean one. The runs of the two alternate, so that both share whatever else the machine is
-doing. Memory is the peak of the sum of the resident sizes of the build and all its child processes (sampled
-from /proc every 50 ms).
+doing. Memory is the peak of the proportional set size (PSS) of the build and all its child processes, sampled
+from /proc every 50 ms: what forked workers share with their parent counts once.
 
 Then the rebuild: a build with the cache, one offer's text changed, and the build with the cache again; its
 time is the last column, also as a share of the full build.
@@ -101,21 +101,23 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _rss_of_tree(pid: int) -> int:
+def _memory_of_tree(pid: int) -> int:
+    """The proportional set size (PSS) of the process and its children: memory that forked workers share with
+    their parent is counted once, not once for each, as a sum of resident sizes would."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/statm") as file:
-                total += int(file.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except OSError:
+            with open(f"/proc/{current}/smaps_rollup") as file:
+                total += next(int(line.split()[1]) * 1024 for line in file if line.startswith("Pss:"))
+        except (OSError, StopIteration):
             continue
         todo += _children(current)
     return total
 
 
 def measure(commands: list[list[str]], cwd: Path) -> tuple[float, int]:
-    """Wall time of the commands one after the other, and the peak resident memory of each one's tree."""
+    """Wall time of the commands one after the other, and the peak memory (PSS) of each one's tree."""
     started, peak = time.perf_counter(), 0
     for command in commands:
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -124,7 +126,7 @@ def measure(commands: list[list[str]], cwd: Path) -> tuple[float, int]:
 
         def sample():
             while not done.wait(0.05):
-                peaks[0] = max(peaks[0], _rss_of_tree(process.pid))
+                peaks[0] = max(peaks[0], _memory_of_tree(process.pid))
 
         sampler = threading.Thread(target=sample)
         sampler.start()

@@ -25,10 +25,13 @@ from datetime import date
 from pathlib import Path
 
 from .model import Catalogue, Offer, OfferVersion, Provider
+from .problems import ContentProblem
+from .read import SourceFile, read_markdown_file
 
 FORMAT = 1
 MANIFEST = "manifest.json"
 COMPILED_TEMPLATES = "vorlagen"  # Jinja's compiled templates; Jinja checks each against its source
+READ_FILES = "gelesen.json"
 PROGRAM_DIR = Path(__file__).resolve().parent
 
 
@@ -162,3 +165,70 @@ def _plain(value):
     if isinstance(value, (set, frozenset)):
         raise TypeError("a set has no stable order: the cache cannot fingerprint it")
     raise TypeError(f"the cache cannot fingerprint {type(value).__name__}")
+
+
+class ReadFiles:
+    """The Markdown files of the content as read by the last check: a file whose bytes are the same is not parsed
+    again (its front matter, text and reading problems are taken from here). Keyed by the file's SHA-256, so an
+    edit is always seen; what JSON cannot hold exactly (a key that is a number) is simply read every time."""
+
+    def __init__(self, cache: Path):
+        self.file = cache / READ_FILES
+        self.previous: dict[str, dict] = {}
+        self.current: dict[str, dict] = {}
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data["format"] == FORMAT and isinstance(data["files"], dict):
+                self.previous = data["files"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    def read_markdown(self, path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return read_markdown_file(path)  # it says why in German
+        key = str(path)
+        entry = self.previous.get(key)
+        if isinstance(entry, dict) and entry.get("sha256") == digest:
+            try:
+                result = _source_from(path, entry)
+                self.current[key] = entry
+                return result
+            except (KeyError, TypeError, ValueError):
+                pass
+        source, problems = read_markdown_file(path)
+        entry = _entry(digest, source, problems)
+        if entry is not None:
+            self.current[key] = entry
+        return source, problems
+
+    def save(self) -> None:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.file.with_suffix(".neu")
+        partial.write_text(json.dumps({"format": FORMAT, "files": self.current}, ensure_ascii=False,
+                                      separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, self.file)
+
+
+def _entry(digest: str, source: SourceFile | None, problems: list[ContentProblem]) -> dict | None:
+    entry = {"sha256": digest, "problems": [[p.line, p.key, p.message, p.hint, p.severity] for p in problems]}
+    if source is not None:
+        entry["source"] = [source.data, source.body, source.yaml_text, source.yaml_first_line, source.body_first_line]
+    try:
+        if json.loads(json.dumps(entry, ensure_ascii=False)) != entry:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return entry
+
+
+def _source_from(path: Path, entry: dict) -> tuple[SourceFile | None, list[ContentProblem]]:
+    problems = [ContentProblem(path, line, str(key), str(message), str(hint), str(severity))
+                for line, key, message, hint, severity in entry["problems"]]
+    if "source" not in entry:
+        return None, problems
+    data, body, yaml_text, yaml_first_line, body_first_line = entry["source"]
+    if not isinstance(data, dict):
+        raise TypeError("front matter")
+    return SourceFile(path, data, str(body), str(yaml_text), int(yaml_first_line), int(body_first_line)), problems

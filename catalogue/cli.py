@@ -60,9 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-pdf", action="store_true",
                         help="kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)")
     parser.add_argument("--no-cache", action="store_true",
-                        help="ohne Zwischenspeicher bauen: jede Seite neu (sonst werden nur die Seiten neu "
-                        "geschrieben, deren Inhalt sich geändert hat; der Zwischenspeicher liegt neben dem "
-                        "Ausgabeordner, z. B. .site-cache)")
+                        help="beim Bauen ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben "
+                        "(sonst nur die geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)")
     parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
                         help="Stichtag für die Prüfung von Daten (Standard: heute)")
     return parser
@@ -189,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
         if args.command in ("check", "report"):
-            result = pipeline.check(args.content, today, args.strict, progress, args.strict_for)
+            result = pipeline.check(args.content, today, args.strict, progress, args.strict_for)  # writes nothing
         else:
             result = pipeline.build(args.content, args.output, today, args.strict, progress=progress,
                                     pdf=not args.no_pdf, cache=None if args.no_cache else cache_folder(args.output))

@@ -50,10 +50,16 @@ def no_progress(stage: str, done: int, total: int) -> None:
 
 
 def check(content_dir: Path, today: date, strict: bool = False, progress=no_progress,
-          strict_for: list[Path] = ()) -> Result:
-    """strict_for: files whose warnings count as errors even without strict (a pull request's own files)."""
+          strict_for: list[Path] = (), cache: Path | None = None) -> Result:
+    """strict_for: files whose warnings count as errors even without strict (a pull request's own files);
+    cache: the build cache's folder, which remembers the files read last time."""
     started = time.perf_counter()
-    catalogue, problems = load_catalogue(content_dir, today, progress)
+    if cache:
+        read_files = build_cache.ReadFiles(cache)
+        catalogue, problems = load_catalogue(content_dir, today, progress, read_files.read_markdown)
+        read_files.save()
+    else:
+        catalogue, problems = load_catalogue(content_dir, today, progress)
     if strict:
         problems.promote_warnings()
     elif strict_for:
@@ -73,7 +79,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     only the pages whose inputs changed are rendered again, and the rest of `output` stays in place."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
-    result = check(content_dir, today, strict, progress)
+    result = check(content_dir, today, strict, progress, cache=cache)
     if not result.ok:
         return result
     catalogue = result.catalogue

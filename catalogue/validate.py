@@ -70,11 +70,13 @@ class _Context:
     site: Site | None = None
     provider_ids: list[str] = field(default_factory=list)
     media: Media = field(default_factory=lambda: Media({}, {}))
+    read_markdown: Callable = read_markdown_file
 
 
-def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, total: None
-                   ) -> tuple[Catalogue | None, Problems]:
-    context = _Context(content_dir, today, Problems(), progress)
+def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, total: None,
+                   read_markdown=read_markdown_file) -> tuple[Catalogue | None, Problems]:
+    """read_markdown: how a Markdown file is read (the build cache's ReadFiles remembers unchanged ones)."""
+    context = _Context(content_dir, today, Problems(), progress, read_markdown=read_markdown)
     context.media, problems = check_media(content_dir)
     context.problems.extend(problems)
     context.site = _load_site(context)
@@ -349,7 +351,7 @@ def _load_providers(context: _Context) -> list[Provider]:
     so that its errors are not repeated in every offer that names it."""
     providers = []
     for path in _entries(context.content_dir / "anbieter", context):
-        source, problems = read_markdown_file(path)
+        source, problems = context.read_markdown(path)
         context.problems.extend(problems)
         id_ok = _id_ok(path, path.stem, context)
         if id_ok:
@@ -383,7 +385,7 @@ def _load_offers(context: _Context) -> tuple[list[Offer], list[Translation]]:
         if done % 100 == 0:
             context.progress("Angebote prüfen", done, len(paths))
         stem, _, language = path.stem.partition(".")
-        source, problems = read_markdown_file(path)
+        source, problems = context.read_markdown(path)
         context.problems.extend(problems)
         id_ok = _id_ok(path, stem, context)
         if language:
@@ -533,7 +535,7 @@ def _offer_from(offer_id: str, data: dict, body: str) -> Offer:
 def _load_pages(context: _Context) -> list[Page]:
     pages = []
     for path in _entries(context.content_dir / "seiten", context):
-        source, problems = read_markdown_file(path)
+        source, problems = context.read_markdown(path)
         context.problems.extend(problems)
         id_ok = _id_ok(path, path.stem, context)
         if id_ok and path.stem in RESERVED_PAGE_IDS:

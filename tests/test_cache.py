@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from catalogue import pipeline
-from catalogue.cache import MANIFEST, cache_folder
+from catalogue.cache import MANIFEST, READ_FILES, cache_folder
+from catalogue.problems import format_text
 
 from conftest import FIXTURE, TODAY, tree_bytes
 from test_build import stable_part
@@ -97,9 +98,16 @@ EDITS = [edit_text, edit_title, edit_life_phase, add_offer, delete_offer, edit_t
          edit_site_yaml]
 
 
-def assert_same_as_clean_build(content, layouts, cached: Path, clean: Path) -> None:
+def messages(result) -> list[str]:
+    return [format_text(problem) for problem in result.problems.sorted()]
+
+
+def assert_same_as_clean_build(content, layouts, cached: Path, clean: Path, cached_result=None) -> None:
     shutil.rmtree(clean, ignore_errors=True)
-    assert pipeline.build(content, clean, TODAY, layouts_dir=layouts).ok
+    clean_result = pipeline.build(content, clean, TODAY, layouts_dir=layouts)
+    assert clean_result.ok
+    if cached_result is not None:  # the same messages, also for files the cache did not read again
+        assert messages(cached_result) == messages(clean_result)
     made, expected = stable_part(tree_bytes(cached)), stable_part(tree_bytes(clean))
     assert sorted(made) == sorted(expected), "the same files"
     different = [name for name in expected if made[name] != expected[name]]
@@ -118,7 +126,7 @@ def test_after_random_edits_a_cached_build_writes_what_a_clean_build_writes(work
         edit(rng, content, layouts)
         result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
         assert result.ok, edit.__name__
-        assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
+        assert_same_as_clean_build(content, layouts, site, tmp_path / "clean", result)
 
 
 def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(workspace, tmp_path):
@@ -166,3 +174,28 @@ def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path)
 
 def test_the_command_line_keeps_its_cache_beside_the_output(tmp_path):
     assert cache_folder(tmp_path / "site") == tmp_path / ".site-cache"
+
+
+def test_check_remembers_files_read_and_reports_the_same_problems(workspace, tmp_path):
+    content, _ = workspace
+    cache = tmp_path / "cache"
+    broken = content / "angebote/angebot-00.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("anbieter: jugendamt", "anbieter: [jugendamt"),
+                      encoding="utf-8")
+    numbered = content / "angebote/angebot-01.md"  # a key that is a number: JSON cannot keep it, read every time
+    numbered.write_text(numbered.read_text(encoding="utf-8").replace("stand:", "1: eins\nstand:"), encoding="utf-8")
+    clean = messages(pipeline.check(content, TODAY))
+    assert any("angebot-00.md:4" in m for m in clean) and any("angebot-01.md" in m for m in clean)
+    for _ in range(2):  # the first fills the cache, the second reads from it
+        assert messages(pipeline.check(content, TODAY, cache=cache)) == clean
+    remembered = json.loads((cache / READ_FILES).read_text(encoding="utf-8"))["files"]
+    assert str(broken) in remembered and str(numbered) not in remembered
+    broken.write_text(broken.read_text(encoding="utf-8").replace("anbieter: [jugendamt", "anbieter: jugendamt"),
+                      encoding="utf-8")
+    assert not any("angebot-00.md" in m for m in messages(pipeline.check(content, TODAY, cache=cache)))
+    sha = remembered[str(numbered.parent / "angebot-02.md")]["sha256"]
+    for spoilt in ({"x": 1}, {str(numbered.parent / "angebot-02.md"): 1},
+                   {str(numbered.parent / "angebot-02.md"): {"sha256": sha, "problems": [[1]], "source": 2}}):
+        (cache / READ_FILES).write_text(json.dumps({"format": 1, "files": spoilt}), encoding="utf-8")  # ignored
+        assert messages(pipeline.check(content, TODAY, cache=cache)) == messages(pipeline.check(content, TODAY))
+    assert messages(pipeline.check(content, TODAY, cache=cache)) == messages(pipeline.check(content, TODAY))
