@@ -22,7 +22,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .model import Catalogue, Offer, OfferVersion, Provider
 from .problems import ContentProblem
@@ -69,7 +69,14 @@ def load(cache: Path, output: Path) -> Manifest | None:
         files = {str(path) for path in data["files"]}
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
+    if not all(map(_inside_output, [*pages, *files])):  # the build deletes what the record names
+        return None
     return Manifest(data["build"], pages, files)
+
+
+def _inside_output(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
 
 
 def forget(cache: Path) -> None:

@@ -95,7 +95,8 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
                 if cache:
                     build_cache.forget(cache)
                 written = site.write(staging)
-            written.files = _files_in(output) - set(written.fingerprints) - {MARKER}
+            if cache:
+                written.files = _files_in(output) - set(written.fingerprints) - {MARKER}
         else:
             with partial_output(output) as staging:
                 written = site.write(staging, output, previous)
@@ -116,6 +117,8 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     result.pages_rendered = len(pages) - len(written.reused)
     result.seconds = time.perf_counter() - started
     return result
+
+
 class _StrictWarnings(Exception):
     """With --strict, the PDF warned about the content: nothing is written, as for any other warning."""
 

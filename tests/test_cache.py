@@ -157,11 +157,15 @@ def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path)
         "fremd": json.dumps({**manifest, "output": str(tmp_path / "anderswo")}),
         "altes Format": json.dumps({**manifest, "format": -1}),
         "falsche Typen": json.dumps({**manifest, "pages": {"index.html": "x"}}),
+        # a record that names files outside the output: the build would delete them
+        "außerhalb": json.dumps({**manifest, "files": [*manifest["files"], "../content/site.yaml"]}),
+        "absolut": json.dumps({**manifest, "files": [*manifest["files"], str(tmp_path / "content/site.yaml")]}),
     }
     for name, text in spoilt.items():
         (cache / MANIFEST).write_text(text, encoding="utf-8")
         result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
         assert result.ok and result.pages_rendered == built.pages_written, name
+        assert (content / "site.yaml").is_file()
         assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
     # a page changed in the output since (by hand, or a build stopped half way): made again, not trusted
     page = site / "angebote/krabbelgruppe/index.html"
