@@ -1,17 +1,20 @@
-"""The build cache: what the last build wrote, so that the next one renders only the pages whose inputs changed.
+"""The build cache: what the last build wrote and read, so that the next one does only what changed.
 
-It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) and holds one file: for every
-page, the fingerprint of everything the page is made of, and the size and modification time of the file
-written for it. A page is reused only when both still match; everything else the build writes (open data, the
-search index, the pages about the whole catalogue) is made again and replaces the old file only where its bytes
-differ. So a cached build writes exactly the bytes a clean build writes (tests/test_cache.py checks this after
-random edits).
+It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) and holds
 
-The fingerprint of the build covers the program and its templates, `site.yaml`, the free pages, the images,
-the PDFs' sizes and the day the build is for: when any of them changes, every page is made again. A page's own
-fingerprint adds what it shows: an offer (its German file and translations, as read), its provider, a list of
-offers. A cache in another format, for another output folder, unreadable or half written is ignored, and the
-build is a clean one.
+- the record of the pages (manifest.json): for every page that shows one offer, one list or one provider, the
+  fingerprint of everything it is made of, and the size and modification time of the file written for it. A
+  page is reused only when both still match; everything else the build writes (open data, the search index,
+  the pages about the whole catalogue) is made again;
+- the content files as read (gelesen.json): a file whose bytes are the same is not parsed again;
+- Jinja's compiled templates (vorlagen/), each checked by Jinja against its source.
+
+So a cached build writes exactly the bytes a clean build writes (tests/test_cache.py checks this after random
+edits). The fingerprint of the build covers the program and its templates, `site.yaml`, the free pages, the
+images, the PDFs' sizes and the day the build is for: when any of them changes, every page is made again. A
+page's own fingerprint adds what it shows: an offer (its German file and translations, as read), its
+provider, a list of offers. A record in another format, for another output folder, unreadable, half written
+or naming files outside the output is ignored, and the build is a clean one.
 """
 
 from __future__ import annotations
