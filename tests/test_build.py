@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import threading
+import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -248,6 +249,20 @@ def test_failed_build_leaves_previous_output_untouched(content, tmp_path):
     assert not result.ok
     assert tree_bytes(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no half-built folder left
+
+
+def test_the_swapped_out_output_is_deleted_after_the_build_and_leftovers_with_it(content, tmp_path):
+    output = tmp_path / "site"
+    assert pipeline.build(content.root, output, TODAY).ok
+    leftover = tmp_path / ".site-alt-abgebrochen"  # as a build stopped while deleting would leave it
+    (leftover / "angebote").mkdir(parents=True)
+    (leftover / "angebote/index.html").write_text("alt", encoding="utf-8")
+    assert pipeline.build(content.root, output, TODAY).ok
+    deadline = time.monotonic() + 30
+    while sorted(p.name for p in tmp_path.iterdir()) != ["content", "site"] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert (output / "angebote/krabbelgruppe/index.html").is_file()
 
 
 def test_failure_while_writing_leaves_previous_output_untouched(content, tmp_path):
