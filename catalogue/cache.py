@@ -7,7 +7,7 @@ It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) a
   page is reused only when both still match; everything else the build writes (open data, the search index,
   the pages about the whole catalogue) is made again;
 - the content files as read (gelesen.json): a file whose bytes are the same is not parsed again;
-- Jinja's compiled templates (vorlagen/), each checked by Jinja against its source.
+- Jinja's compiled templates (vorlagen/, one folder for each version of the program and its libraries).
 
 So a cached build writes exactly the bytes a clean build writes (tests/test_cache.py checks this after random
 edits). The fingerprint of the build covers the program and its templates, `site.yaml`, the free pages, the
@@ -20,9 +20,13 @@ or naming files outside the output is ignored, and the build is a clean one.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import importlib.metadata
 import json
 import os
+import shutil
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -104,15 +108,39 @@ def record(output: Path, fingerprints: dict[str, str], manifest: Manifest) -> No
         manifest.pages[path] = (fingerprint, written.st_size, written.st_mtime_ns)
 
 
+@functools.lru_cache(maxsize=None)
+def program_fingerprint() -> str:
+    """This program and every library it may use, by version (a new Markdown or nh3 may write other HTML)."""
+    digest = hashlib.sha256(sys.version.encode())
+    _add_folder(digest, PROGRAM_DIR)
+    for name, version in sorted((d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()):
+        digest.update(f"{name}=={version}\0".encode())
+    return digest.hexdigest()
+
+
 def build_fingerprint(catalogue: Catalogue, layouts_dir: Path, interface_languages: list[str], downloads) -> str:
     """Everything every page may show: when it changes, no page is reused."""
-    digest = hashlib.sha256()
-    for folder in (PROGRAM_DIR, layouts_dir):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = hashlib.sha256(program_fingerprint().encode())
+    _add_folder(digest, layouts_dir)
     digest.update(_stable([catalogue.site, catalogue.pages, sorted(catalogue.media), catalogue.today,
                            interface_languages, downloads.catalogue, downloads.phases]).encode())
     return digest.hexdigest()
+
+
+def _add_folder(digest, folder: Path) -> None:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def compiled_templates(cache: Path) -> Path:
+    """Jinja's compiled templates, in a folder for this version of the program and its libraries (Jinja checks
+    each against the template's source, but not against its own version); those of other versions go."""
+    folder = cache / COMPILED_TEMPLATES / program_fingerprint()[:16]
+    for other in (cache / COMPILED_TEMPLATES).glob("*"):
+        if other != folder:
+            shutil.rmtree(other, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class PageFingerprints:
@@ -188,7 +216,8 @@ class ReadFiles:
         self.current: dict[str, dict] = {}
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
-            if data["format"] == FORMAT and isinstance(data["files"], dict):
+            # another version of the program may read a file differently, or word its messages otherwise
+            if data["format"] == FORMAT and data["program"] == program_fingerprint() and isinstance(data["files"], dict):
                 self.previous = data["files"]
         except (OSError, ValueError, KeyError, TypeError):
             pass
@@ -216,8 +245,8 @@ class ReadFiles:
     def save(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.file.with_suffix(".neu")
-        partial.write_text(json.dumps({"format": FORMAT, "files": self.current}, ensure_ascii=False,
-                                      separators=(",", ":")), encoding="utf-8")
+        partial.write_text(json.dumps({"format": FORMAT, "program": program_fingerprint(), "files": self.current},
+                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(partial, self.file)
 
 

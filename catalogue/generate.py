@@ -228,8 +228,6 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
     that keeps the compiled templates from build to build (in the build cache)."""
     global _job
     compiled = jinja2.FileSystemBytecodeCache(str(compiled_templates)) if compiled_templates else _compiled_in_memory
-    if compiled_templates:
-        compiled_templates.mkdir(parents=True, exist_ok=True)
     _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), interface_languages(layouts_dir),
                 OnePageView(catalogue), compiled)
     _environments.clear()

@@ -171,7 +171,7 @@ class _Site:
         write_gap_tables(self.gaps, staging)
         generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused],
                               self.layouts_dir, staging, self.progress, downloads,
-                              self.cache / build_cache.COMPILED_TEMPLATES if self.cache else None)
+                              build_cache.compiled_templates(self.cache) if self.cache else None)
         generate.write_assets(self.layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalogue import pipeline
-from catalogue.cache import MANIFEST, READ_FILES, cache_folder
+from catalogue.cache import MANIFEST, READ_FILES, cache_folder, program_fingerprint
 from catalogue.problems import format_text
 
 from conftest import FIXTURE, TODAY, tree_bytes
@@ -194,12 +194,19 @@ def test_check_remembers_files_read_and_reports_the_same_problems(workspace, tmp
         assert messages(pipeline.check(content, TODAY, cache=cache)) == clean
     remembered = json.loads((cache / READ_FILES).read_text(encoding="utf-8"))["files"]
     assert str(broken) in remembered and str(numbered) not in remembered
+    record = json.loads((cache / READ_FILES).read_text(encoding="utf-8"))
+    for entry in remembered.values():  # as another version of the program would have read them: not used
+        entry["problems"] = [[1, "", "eine alte Meldung", "", "error"]]
+    (cache / READ_FILES).write_text(json.dumps({**record, "files": remembered, "program": "eine andere Version"}),
+                                    encoding="utf-8")
+    assert messages(pipeline.check(content, TODAY, cache=cache)) == clean
     broken.write_text(broken.read_text(encoding="utf-8").replace("anbieter: [jugendamt", "anbieter: jugendamt"),
                       encoding="utf-8")
     assert not any("angebot-00.md" in m for m in messages(pipeline.check(content, TODAY, cache=cache)))
     sha = remembered[str(numbered.parent / "angebot-02.md")]["sha256"]
     for spoilt in ({"x": 1}, {str(numbered.parent / "angebot-02.md"): 1},
                    {str(numbered.parent / "angebot-02.md"): {"sha256": sha, "problems": [[1]], "source": 2}}):
-        (cache / READ_FILES).write_text(json.dumps({"format": 1, "files": spoilt}), encoding="utf-8")  # ignored
+        (cache / READ_FILES).write_text(json.dumps({"format": 1, "program": program_fingerprint(), "files": spoilt}),
+                                        encoding="utf-8")  # ignored
         assert messages(pipeline.check(content, TODAY, cache=cache)) == messages(pipeline.check(content, TODAY))
     assert messages(pipeline.check(content, TODAY, cache=cache)) == messages(pipeline.check(content, TODAY))
