@@ -2,7 +2,11 @@
 write.
 
 Everything is read and checked before the first file is written; the
-output appears only when all of it worked.
+output appears only when all of it worked. A clean build writes a new
+folder and swaps it in. With the build cache (cache.py) and a previous
+build to start from, only what changed is made again and moved into the
+output folder, and the pages left in place are the ones a clean build
+would write.
 """
 
 from __future__ import annotations
