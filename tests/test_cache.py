@@ -94,8 +94,17 @@ def edit_site_yaml(rng, content, layouts):
     replace_line(content / "site.yaml", r"^  nord: .*$", f"  nord: Nord {rng.randint(1, 999)}")
 
 
+def edit_provider(rng, content, layouts):
+    replace_line(content / "anbieter" / rng.choice(["jugendamt.md", "familienzentrum.md"]), r"^name: .*$",
+                 f"name: Umbenannter Träger {rng.randint(1, 999)}")
+
+
+def edit_free_page(rng, content, layouts):  # its title is in every page's footer
+    replace_line(content / "seiten/impressum.md", r"^titel: .*$", f"titel: Impressum {rng.randint(1, 999)}")
+
+
 EDITS = [edit_text, edit_title, edit_life_phase, add_offer, delete_offer, edit_template, edit_texts,
-         edit_site_yaml]
+         edit_site_yaml, edit_provider, edit_free_page]
 
 
 def messages(result) -> list[str]:
