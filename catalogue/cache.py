@@ -39,6 +39,7 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 COMPILED_TEMPLATES = "vorlagen"  # Jinja's compiled templates; Jinja checks each against its source
 READ_FILES = "gelesen.json"
+OPEN_DATA_PARTS = "offene-daten.json"
 PROGRAM_DIR = Path(__file__).resolve().parent
 
 
@@ -175,6 +176,10 @@ class PageFingerprints:
             return {f.name: self._value(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return value
 
+    def with_provider(self, offer: Offer) -> str:
+        """What an offer's part of the open data is made of: the offer and its provider."""
+        return self._offer(offer) + self._provider(self.providers[offer.provider_id])
+
     def _offer(self, offer: Offer) -> str:
         key = id(offer)  # the catalogue keeps every offer alive for the whole build
         if key not in self._offers:
@@ -271,3 +276,37 @@ def _source_from(path: Path, entry: dict) -> tuple[SourceFile | None, list[Conte
     if not isinstance(data, dict):
         raise TypeError("front matter")
     return SourceFile(path, data, str(body), str(yaml_text), int(yaml_first_line), int(body_first_line)), problems
+
+
+class OpenDataParts:
+    """Each offer's part of the open data (its HSDS record, its calendar events) as the last build with the same
+    fingerprint made it, for the offer and provider it was made of: the exports are assembled from them instead
+    of serialising every offer again. Parts of the wrong shape are made anew."""
+
+    SHAPES = {"hsds": lambda part: isinstance(part, str),
+              "ical": lambda part: (isinstance(part, list) and len(part) == 3 and isinstance(part[0], str)
+                                    and (part[1] is None or isinstance(part[1], str)) and isinstance(part[2], bool))}
+
+    def __init__(self, cache: Path, build: str, fingerprints: PageFingerprints):
+        self.file, self.build, self.fingerprints = cache / OPEN_DATA_PARTS, build, fingerprints
+        self.previous: dict = {}
+        self.current: dict[str, dict] = {kind: {} for kind in self.SHAPES}
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data["format"] == FORMAT and data["build"] == build and isinstance(data["parts"], dict):
+                self.previous = data["parts"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    def part(self, kind: str, offer: Offer, make):
+        key = self.fingerprints.with_provider(offer)
+        remembered = self.previous.get(kind, {}).get(key) if isinstance(self.previous.get(kind), dict) else None
+        part = remembered if self.SHAPES[kind](remembered) else make()
+        self.current[kind][key] = part
+        return part
+
+    def save(self) -> None:
+        partial = self.file.with_suffix(".neu")
+        partial.write_text(json.dumps({"format": FORMAT, "build": self.build, "parts": self.current},
+                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, self.file)

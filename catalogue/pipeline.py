@@ -26,7 +26,7 @@ from .gaps import GapTables, german_report
 from .i18n import Texts, interface_languages
 from .index import index_site
 from .model import Catalogue
-from .opendata import feeds, hsds, ical, spreadsheet
+from .opendata import feeds, hsds, ical, made_anew, spreadsheet
 from .paths import DATA_FOLDER, GAPS_FOLDER
 from .pdf import write_pdfs
 from .problems import Problems
@@ -162,6 +162,7 @@ class _Site:
             self.result.problems.promote_warnings()
             raise _StrictWarnings()
         written = _Written("", {}, set())
+        parts = None
         if self.cache:
             written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads)
             fingerprints = build_cache.PageFingerprints(written.build, catalogue)
@@ -170,7 +171,9 @@ class _Site:
             if previous is not None and previous.build == written.build:
                 written.reused = {path for path, fingerprint in written.fingerprints.items()
                                   if previous.reusable(path, fingerprint, output)}
-        data, calendars = write_open_data(catalogue, self.pages, self.german, staging)
+            parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
+        data, calendars = write_open_data(catalogue, self.pages, self.german, staging,
+                                          parts.part if parts else made_anew)
         downloads = replace(downloads, data=data, calendars=calendars)
         write_gap_tables(self.gaps, staging)
         generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused],
@@ -183,6 +186,8 @@ class _Site:
         self.progress("Suchindex", 0, 1)
         index_site({page.path: (output if page.path in written.reused else staging) / page.path
                     for page in self.pages if page.searchable}, staging)
+        if parts:
+            parts.save()
         return written
 
 
@@ -191,12 +196,13 @@ def _files_in(folder: Path) -> set[str]:
             for parent, _, names in os.walk(folder) for name in names}
 
 
-def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path) -> tuple[dict[str, Download],
-                                                                                     frozenset[str]]:
+def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew
+                    ) -> tuple[dict[str, Download], frozenset[str]]:
     """Every export of the catalogue. Returns the files the open data page lists, by kind, and the offers with
-    a calendar of their own."""
-    hsds.write_files(catalogue, root / DATA_FOLDER)
-    calendars = frozenset(path.parent.name for path in ical.write_files(catalogue, root) if path.name == ical.OFFER_FILE)
+    a calendar of their own. part: how each offer's part of an export is had (opendata.made_anew)."""
+    hsds.write_files(catalogue, root / DATA_FOLDER, part)
+    calendars = frozenset(path.parent.name for path in ical.write_files(catalogue, root, part)
+                          if path.name == ical.OFFER_FILE)
     spreadsheet.write_files(catalogue, root, german)
     feeds.write_files(catalogue, pages, root)
     files = {"hsds_services": f"{DATA_FOLDER}/{hsds.SERVICES_FILE}",

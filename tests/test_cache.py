@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalogue import pipeline
-from catalogue.cache import MANIFEST, READ_FILES, cache_folder, program_fingerprint
+from catalogue.cache import MANIFEST, OPEN_DATA_PARTS, READ_FILES, cache_folder, program_fingerprint
 from catalogue.problems import format_text
 
 from conftest import FIXTURE, TODAY, tree_bytes
@@ -176,6 +176,14 @@ def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path)
         assert result.ok and result.pages_rendered == built.pages_written, name
         assert (content / "site.yaml").is_file()
         assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
+    # each offer's part of the open data in a wrong shape (a record that is a number, events without text)
+    parts_file = cache / OPEN_DATA_PARTS
+    parts = json.loads(parts_file.read_text(encoding="utf-8"))
+    parts["parts"] = {"hsds": {key: 5 for key in parts["parts"]["hsds"]},
+                      "ical": {key: [None, 3, "ja"] for key in parts["parts"]["ical"]}}
+    parts_file.write_text(json.dumps(parts), encoding="utf-8")
+    pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
     # a page changed in the output since (by hand, or a build stopped half way): made again, not trusted
     page = site / "angebote/krabbelgruppe/index.html"
     page.write_text("verändert", encoding="utf-8")

@@ -6,6 +6,7 @@ every export that has a place for it, as its page does, so that no one re-publis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -35,3 +36,9 @@ def write(files: dict[Path, bytes]) -> list[Path]:
     for path, data in files.items():
         path.write_bytes(data)
     return list(files)
+
+
+def made_anew(kind: str, offer: Offer, make: Callable):
+    """How an export gets its part for one offer (`kind`: "hsds", "ical"): by making it. The build cache passes
+    its own (cache.OpenDataParts), which returns the part the last build made when the offer is unchanged."""
+    return make()

@@ -30,7 +30,7 @@ from ..languages import language_name
 from ..markup import MarkdownRenderer
 from ..model import WEEKDAYS, WHOLE_CITY, Catalogue, DatedEvent, Offer, Place, Provider, RegularTime, Site
 from ..paths import offer_url
-from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, write
+from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, made_anew, write
 
 FOLDER = "hsds"
 SERVICES_FILE = f"{FOLDER}/services.json"
@@ -61,13 +61,15 @@ def organizations(catalogue: Catalogue) -> list[dict]:
     return [_organization(catalogue, provider) for provider in catalogue.providers]
 
 
-def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
+def write_files(catalogue: Catalogue, folder: Path, part=made_anew) -> list[Path]:
     """Writes hsds/services.json, hsds/organizations.json and hsds/services/<offer-id>.json into `folder`;
-    returns the paths written (`folder` joined with each file's path)."""
-    records = services(catalogue)
+    returns the paths written (`folder` joined with each file's path). part: how each offer's record is had
+    (opendata.made_anew)."""
+    taxonomy_terms = _taxonomy_terms(catalogue.site)
     # Each service is dumped once, for its own file and for the list (most of the time HSDS takes is dumping).
-    record_texts = [_json(record) for record in records]
-    texts = {folder / SERVICES_FILE: _page_json(records, record_texts),
+    record_texts = [part("hsds", offer, functools.partial(_service_json, catalogue, offer, taxonomy_terms))
+                    for offer in catalogue.offers]
+    texts = {folder / SERVICES_FILE: _page_json(record_texts),
              folder / ORGANIZATIONS_FILE: _json(_page(organizations(catalogue)))}
     texts |= {folder / FOLDER / "services" / f"{offer.id}.json": text
               for offer, text in zip(catalogue.offers, record_texts)}
@@ -84,11 +86,15 @@ def _page(records: list[dict]) -> dict:
             "first_page": True, "last_page": True, "empty": not records, "contents": records}
 
 
-def _page_json(records: list[dict], record_texts: list[str]) -> str:
+def _service_json(catalogue: Catalogue, offer: Offer, taxonomy_terms: dict[str, dict[str, dict]]) -> str:
+    return _json(_service(catalogue, offer, taxonomy_terms))
+
+
+def _page_json(record_texts: list[str]) -> str:
     """_json(_page(records)) from the records dumped already: JSON escapes every line break inside a string, so
     a record nested two levels deep is its own text with every line indented by four more spaces."""
-    page = _json(_page(records) | {"contents": []})
-    if not records:
+    page = _json(_page(record_texts) | {"contents": []})
+    if not record_texts:
         return page
     nested = ",\n".join("    " + text.replace("\n", "\n    ") for text in record_texts)
     return page.removesuffix('"contents": []\n}') + '"contents": [\n' + nested + "\n  ]\n}"

@@ -20,7 +20,7 @@ from icalendar import Calendar, Event, Timezone
 from ..i18n import GERMAN
 from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
 from ..paths import offer_path, offer_url
-from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, place_line, title, write
+from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, made_anew, place_line, title, write
 
 CATALOGUE_FILE = "daten/angebote.ics"
 OFFER_FILE = "termine.ics"
@@ -38,6 +38,17 @@ class _SerialisedEvents:
     first_day: date | None  # of the earliest event; None without events
     in_local_time: bool  # an event has a time of day, given in TIMEZONE: a calendar holding it needs its VTIMEZONE
 
+    @classmethod
+    def from_part(cls, part: list) -> "_SerialisedEvents":
+        text, first_day, in_local_time = part
+        return cls(text.encode(), date.fromisoformat(first_day) if first_day else None, bool(in_local_time))
+
+
+def _events_part(catalogue: Catalogue, offer: Offer) -> list:
+    """An offer's events as the part a cache can keep (JSON): text, first day, whether in local time."""
+    events = _serialised_events(catalogue, offer)
+    return [events.text.decode(), events.first_day.isoformat() if events.first_day else None, events.in_local_time]
+
 
 def offer_calendar(catalogue: Catalogue, offer: Offer, events: _SerialisedEvents | None = None) -> bytes | None:
     """The offer's times as a calendar; None when it has neither regular times nor dates. events: the offer's,
@@ -54,9 +65,11 @@ def catalogue_calendar(catalogue: Catalogue, events: dict[str, _SerialisedEvents
     return _calendar(catalogue.site.title, [events[offer.id] for offer in catalogue.offers])
 
 
-def write_files(catalogue: Catalogue, folder: Path) -> list[Path]:
-    """Write the catalogue's calendar and each offer's beside its German page, under the site's root `folder`."""
-    events = {offer.id: _serialised_events(catalogue, offer) for offer in catalogue.offers}
+def write_files(catalogue: Catalogue, folder: Path, part=made_anew) -> list[Path]:
+    """Write the catalogue's calendar and each offer's beside its German page, under the site's root `folder`.
+    part: how each offer's events are had (opendata.made_anew)."""
+    events = {offer.id: _SerialisedEvents.from_part(part("ical", offer, functools.partial(
+        _events_part, catalogue, offer))) for offer in catalogue.offers}
     files = {folder / CATALOGUE_FILE: catalogue_calendar(catalogue, events)}
     for offer in catalogue.offers:
         calendar = offer_calendar(catalogue, offer, events[offer.id])
