@@ -7,6 +7,7 @@ It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) a
   page is reused only when both still match; everything else the build writes (open data, the search index,
   the pages about the whole catalogue) is made again;
 - the content files as read (gelesen.json): a file whose bytes are the same is not parsed again;
+- each offer's part of the open data (offene-daten.json): its HSDS record and calendar events;
 - Jinja's compiled templates (vorlagen/, one folder for each version of the program and its libraries).
 
 So a cached build writes exactly the bytes a clean build writes (tests/test_cache.py checks this after random
