@@ -11,6 +11,7 @@ translation.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -27,6 +28,7 @@ from .model import WEEKDAYS, Place, Wording
 from .paths import EASY_OFFERS, offer_path
 
 
+MAX_FRAGMENTS = 5000  # rendered once, kept for later pages: a few MB for each language
 _markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
 
 
@@ -61,14 +63,19 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    fragments = {}
+    fragments: OrderedDict[tuple, Markup] = OrderedDict()
 
     def once(*key, caller) -> Markup:
         """{% call once("footer", root) %}…{% endcall %}: renders the block the first time and reuses it for every
         later page with the same key. The key must name everything the block depends on that differs from page to
-        page of one language in one build (the root, for relative links)."""
-        if key not in fragments:
-            fragments[key] = Markup(caller())
+        page of one language in one build (the root, for relative links). The least recently used go first, so
+        memory stays the same however many offers have cards."""
+        if key in fragments:
+            fragments.move_to_end(key)
+            return fragments[key]
+        fragments[key] = Markup(caller())
+        if len(fragments) > MAX_FRAGMENTS:
+            fragments.popitem(last=False)
         return fragments[key]
 
     @jinja2.pass_context
