@@ -188,7 +188,7 @@ class _Job:
     layouts_dir: Path
     output: Path
     downloads: Downloads
-    languages: list[str]  # of the interface
+    texts: dict[str, Texts]  # of every interface language, by code
     view: OnePageView
     compiled: jinja2.BytecodeCache
 
@@ -200,7 +200,7 @@ _compiled_in_memory = CompiledTemplates()  # for builds without a cache: each te
 
 def _environment(language: str):
     if language not in _environments:
-        every = {code: Texts.load(_job.layouts_dir, code) for code in _job.languages}
+        every = _job.texts
         _environments[language] = environment(_job.layouts_dir, every[language], every[GERMAN],
                                               language_prefix(language), tuple(every.values()), _job.compiled)
     return _environments[language]
@@ -228,8 +228,9 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
     that keeps the compiled templates from build to build (in the build cache)."""
     global _job
     compiled = jinja2.FileSystemBytecodeCache(str(compiled_templates)) if compiled_templates else _compiled_in_memory
-    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), interface_languages(layouts_dir),
-                OnePageView(catalogue), compiled)
+    texts = {code: Texts.load(layouts_dir, code) for code in interface_languages(layouts_dir)}  # read once
+    _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), texts, OnePageView(catalogue),
+                compiled)
     _environments.clear()
     # compiled here, once, before the worker processes fork and inherit them
     for language, template in sorted({(page.language, page.template) for page in pages}):

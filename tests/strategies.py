@@ -20,6 +20,7 @@ site.yaml's `synonyme` and `uebersetzungen` (contract, but issues 16 and 17, not
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -784,7 +785,6 @@ class Remove(Mutation):
     def apply(self, root):
         path = root / self.file
         if path.is_dir():
-            import shutil
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
