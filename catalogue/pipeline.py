@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-
-from dataclasses import replace
 
 from . import cache as build_cache
 from . import generate, proposal
@@ -31,7 +30,7 @@ from .paths import DATA_FOLDER, GAPS_FOLDER
 from .pdf import write_pdfs
 from .problems import Problems
 from .validate import load_catalogue
-from .write import MARKER, atomic_output, check_output_folder, move_into, partial_output
+from .write import MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output
 
 LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
 
@@ -71,8 +70,18 @@ def check(content_dir: Path, today: date, strict: bool = False, progress=no_prog
     return Result(problems, catalogue, seconds=time.perf_counter() - started)
 
 
+@dataclass
+class FirstPages:
+    """For the live preview: the pages someone is looking at are made and moved into the output before the rest
+    of a cached build (open data, search index), and `moved(paths)` is told which of them changed."""
+
+    paths: set[str]  # in the output folder, e.g. "angebote/krabbelgruppe/index.html"
+    moved: Callable[[list[str]], None]
+
+
 def build(content_dir: Path, output: Path, today: date, strict: bool = False, layouts_dir: Path = LAYOUTS_DIR,
-          progress=no_progress, pdf: bool = False, cache: Path | None = None) -> Result:
+          progress=no_progress, pdf: bool = False, cache: Path | None = None, first: FirstPages | None = None
+          ) -> Result:
     """progress(stage, done, total) is told how far the long stages are.
 
     pdf: also write the catalogue as PDF (pdf/katalog.pdf, one per life phase) and link it. It takes seconds
@@ -80,7 +89,9 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     unless told --no-pdf.
 
     cache: the build cache's folder (cache.py; the command line's is beside the output). With a usable one,
-    only the pages whose inputs changed are rendered again, and the rest of `output` stays in place."""
+    only the pages whose inputs changed are rendered again, and the rest of `output` stays in place.
+
+    first: pages to make and move in first (FirstPages), when the build starts from a previous one."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
     result = check(content_dir, today, strict, progress, cache=cache)
@@ -103,10 +114,10 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
                 written.files = _files_in(output) - set(written.fingerprints) - {MARKER}
         else:
             with partial_output(output) as staging:
-                written = site.write(staging, output, previous)
-                staged = _files_in(staging)
+                written = site.write(staging, output, previous, first)
+                staged = _files_in(staging) | written.moved_first
                 stale = (set(previous.pages) | previous.files) - set(written.fingerprints) - staged
-                build_cache.forget(cache)
+                build_cache.forget(cache)  # (again, if moving the first pages did not already)
                 move_into(staging, output, stale)
             written.files = staged - set(written.fingerprints)
     except _StrictWarnings:
@@ -133,6 +144,7 @@ class _Written:
     fingerprints: dict[str, str]  # of every page the cache may reuse, by path
     reused: set[str]  # the pages left in place from the last build
     files: set[str] = field(default_factory=set)  # every other file the build wrote, by path
+    moved_first: set[str] = field(default_factory=set)  # the pages moved into the output before the rest
 
 
 @dataclass
@@ -151,9 +163,10 @@ class _Site:
     strict: bool
     cache: Path | None
 
-    def write(self, staging: Path, output: Path | None = None,
-              previous: build_cache.Manifest | None = None) -> _Written:
-        """Writes the site into `staging`; with a `previous` build in `output`, only what changed."""
+    def write(self, staging: Path, output: Path | None = None, previous: build_cache.Manifest | None = None,
+              first: FirstPages | None = None) -> _Written:
+        """Writes the site into `staging`; with a `previous` build in `output`, only what changed, and the
+        `first` pages straight into `output` before anything else."""
         catalogue = self.result.catalogue
         # first, so that the pages can link the PDFs and data files with their size
         downloads = write_pdfs(catalogue, self.layouts_dir, staging, self.progress, content_dir=self.content_dir,
@@ -161,8 +174,10 @@ class _Site:
         if self.strict and self.result.problems.warnings:
             self.result.problems.promote_warnings()
             raise _StrictWarnings()
+        downloads = replace(downloads, calendars=frozenset(o.id for o in catalogue.offers if ical.has_calendar(o)))
         written = _Written("", {}, set())
         parts = None
+        compiled = build_cache.compiled_templates(self.cache) if self.cache else None
         if self.cache:
             written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads)
             fingerprints = build_cache.PageFingerprints(written.build, catalogue)
@@ -172,19 +187,27 @@ class _Site:
                 written.reused = {path for path, fingerprint in written.fingerprints.items()
                                   if previous.reusable(path, fingerprint, output)}
             parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
-        data, calendars = write_open_data(catalogue, self.pages, self.german, staging,
-                                          parts.part if parts else made_anew)
-        downloads = replace(downloads, data=data, calendars=calendars)
+        if first and previous is not None:
+            pages = [page for page in self.pages if page.path in first.paths and page.path not in written.reused
+                     and page.template not in generate.SHOWING_OPEN_DATA]
+            generate.render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled)
+            build_cache.forget(self.cache)
+            written.moved_first = {page.path for page in pages}
+            move_files(staging, output, sorted(written.moved_first))
+            first.moved(sorted(written.moved_first))
+        data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew)
+        downloads = replace(downloads, data=data)
         write_gap_tables(self.gaps, staging)
-        generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused],
-                              self.layouts_dir, staging, self.progress, downloads,
-                              build_cache.compiled_templates(self.cache) if self.cache else None)
+        generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused
+                                          and page.path not in written.moved_first],
+                              self.layouts_dir, staging, self.progress, downloads, compiled)
         generate.write_assets(self.layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)
         generate.copy_images(catalogue, staging)
         self.progress("Suchindex", 0, 1)
-        index_site({page.path: (output if page.path in written.reused else staging) / page.path
+        in_output = written.reused | written.moved_first
+        index_site({page.path: (output if page.path in in_output else staging) / page.path
                     for page in self.pages if page.searchable}, staging)
         if parts:
             parts.save()
@@ -196,19 +219,17 @@ def _files_in(folder: Path) -> set[str]:
             for parent, _, names in os.walk(folder) for name in names}
 
 
-def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew
-                    ) -> tuple[dict[str, Download], frozenset[str]]:
-    """Every export of the catalogue. Returns the files the open data page lists, by kind, and the offers with
-    a calendar of their own. part: how each offer's part of an export is had (opendata.made_anew)."""
+def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew) -> dict[str, Download]:
+    """Every export of the catalogue. Returns the files the open data page lists, by kind. part: how each
+    offer's part of an export is had (opendata.made_anew)."""
     hsds.write_files(catalogue, root / DATA_FOLDER, part)
-    calendars = frozenset(path.parent.name for path in ical.write_files(catalogue, root, part)
-                          if path.name == ical.OFFER_FILE)
+    ical.write_files(catalogue, root, part)
     spreadsheet.write_files(catalogue, root, german)
     feeds.write_files(catalogue, pages, root)
     files = {"hsds_services": f"{DATA_FOLDER}/{hsds.SERVICES_FILE}",
              "hsds_organizations": f"{DATA_FOLDER}/{hsds.ORGANIZATIONS_FILE}",
              "csv": spreadsheet.FILE, "ics": ical.CATALOGUE_FILE, "atom": feeds.FEED_FILE, "sitemap": feeds.SITEMAP_FILE}
-    return {kind: Download.written(root, root / path) for kind, path in files.items()}, calendars
+    return {kind: Download.written(root, root / path) for kind, path in files.items()}
 
 
 def write_gap_tables(gaps: GapTables, root: Path) -> None:

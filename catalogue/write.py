@@ -96,6 +96,13 @@ def partial_output(output: Path):
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def move_files(staging: Path, output: Path, paths: list[str]) -> None:
+    """These files of `staging` (paths from its root) replace their namesakes in `output`, each in one step."""
+    for path in paths:
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / path, output / path)
+
+
 def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
     """Every file of `staging` replaces its namesake in `output`, and the `stale` files (paths in `output` that
     the build no longer makes) are deleted, with folders left empty. Returns the paths of the files moved.

@@ -49,6 +49,7 @@ from catalogue.downloads import Downloads
 from catalogue.gaps import german_report
 from catalogue.i18n import GERMAN, Texts, interface_languages
 from catalogue.markup import MarkdownRenderer
+from catalogue.opendata import ical
 from catalogue.read import ContentLoader
 from conftest import FIXTURE, TODAY
 
@@ -308,7 +309,10 @@ def render(catalogue, keep, output: Path) -> dict[str, tuple[generate.PlannedPag
     page milliseconds)."""
     gaps = german_report(catalogue, INTERFACE_LANGUAGES, GERMAN_TEXTS)
     pages = generate.plan_pages(catalogue, INTERFACE_LANGUAGES, gaps)
-    data, calendars = pipeline.write_open_data(catalogue, pages, GERMAN_TEXTS, output)
+    data = pipeline.write_open_data(catalogue, pages, GERMAN_TEXTS, output)
+    calendars = frozenset(offer.id for offer in catalogue.offers if ical.has_calendar(offer))
+    # the pages link an offer's calendar before it is written: the two must agree
+    assert calendars == {path.parent.name for path in output.rglob(ical.OFFER_FILE)}
     chosen = [page for page in pages if keep(page)]
     generate.render_pages(catalogue, chosen, LAYOUTS, output, pipeline.no_progress,
                           Downloads(data=data, calendars=calendars))

@@ -120,10 +120,21 @@ def _events(catalogue: Catalogue, offer: Offer) -> list[Event]:
         _dated(catalogue, offer, uid, dated_event) for uid, dated_event in dated.items()]
 
 
-def _weekly(catalogue: Catalogue, offer: Offer, number: int, regular: RegularTime) -> Event | None:
+def has_calendar(offer: Offer) -> bool:
+    """Whether write_files() writes the offer a calendar of its own, known without making it (its page links it)."""
+    return bool(offer.events) or any(_first_day(offer, regular) is not None for regular in offer.times)
+
+
+def _first_day(offer: Offer, regular: RegularTime) -> date | None:
+    """The first day of a regular time, from the week the offer was checked in; None when that is too late."""
     week = (offer.checked + timedelta(days=n) for n in range(7))
     first = next(day for day in week if WEEKDAYS[day.weekday()] in regular.days)
-    if offer.valid_until is not None and first > offer.valid_until:
+    return None if offer.valid_until is not None and first > offer.valid_until else first
+
+
+def _weekly(catalogue: Catalogue, offer: Offer, number: int, regular: RegularTime) -> Event | None:
+    first = _first_day(offer, regular)
+    if first is None:
         return None
     event = _event(catalogue, offer, _uid(catalogue, offer, f"zeit-{number}"), regular.note)
     event.add("DTSTART", _local(first, regular.start))
