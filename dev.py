@@ -2,7 +2,7 @@
 
     python3 dev.py site     virtual environment, dependencies, then build content/ into site/
     python3 dev.py test     the same with the test dependencies and the browser-test tools, then run all tests
-    python3 dev.py serve    build, then preview the site at http://127.0.0.1:8000/
+    python3 dev.py serve    live preview at http://127.0.0.1:8000/: every saved change shows in the browser
 
 Further arguments are passed on (to build.py or to pytest). The catalogue PDF needs system libraries for
 WeasyPrint (Pango, HarfBuzz, a sans-serif font, Noto fonts for every other script and the emoji), and the tests
@@ -162,20 +162,18 @@ def main(argv: list[str]) -> int:
         sys.exit(__doc__)
     ensure_venv()
     ensure_dependencies("test" if command == "test" else None)
-    if command == "test" or "--no-pdf" not in rest:
+    wants_pdf = "--pdf" in rest if command == "serve" else "--no-pdf" not in rest  # serve builds none unless asked
+    if command == "test" or wants_pdf:
         ensure_pdf_packages(for_tests=command == "test")
     if command == "test":
         ensure_browser_packages()
         ensure_node_modules()
         return subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT).returncode
-    built = subprocess.run([str(PYTHON), "build.py", *rest], cwd=ROOT).returncode
-    if command == "serve" and built == 0:
-        say("Vorschau: http://127.0.0.1:8000/ (beenden mit Strg+C)")
-        try:
-            run(PYTHON, "-m", "http.server", "8000", "--bind", "127.0.0.1", "--directory", ROOT / "site")
-        except KeyboardInterrupt:
-            pass
-    return built
+    arguments = ["serve", *rest] if command == "serve" else rest
+    try:
+        return subprocess.run([str(PYTHON), "build.py", *arguments], cwd=ROOT).returncode
+    except KeyboardInterrupt:  # Ctrl+C ends the preview, which says so itself
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The command line: `python build.py [check] …`. Exit codes: 0 ok, 1 content errors, 2 usage or set-up errors."""
+"""The command line: `python build.py [check|serve|…] …`. Exit codes: 0 ok, 1 content errors, 2 usage or set-up
+errors, 130 stopped with Ctrl+C."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import pipeline, proposal, schemas
+from . import pipeline, preview, proposal, schemas
 from .cache import cache_folder
 from .gaps import german_report
 from .i18n import MissingText, Texts, interface_languages
@@ -22,6 +23,7 @@ from .write import UnsafeOutput
 
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a program ended by Ctrl+C
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,16 +40,23 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Port; erlaubt sind die Zahlen 1 bis 65535")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python build.py",
         description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website mit PDF zum Ausdrucken. "
         "Mit „check“ wird nur geprüft und nichts geschrieben.",
     )
-    parser.add_argument("command", nargs="?", choices=["build", "check", "report", "new"], default="build",
+    parser.add_argument("command", nargs="?", choices=["build", "check", "report", "new", "serve"], default="build",
                         help="build (Standard): prüfen, Website und PDF schreiben; check: nur prüfen; "
                         "report: Lücken in der Präventionskette und überfällige Einträge zeigen (wie die Seite "
-                        "luecken/); new KENNUNG: ein neues Angebot aus der Vorlage anlegen")
+                        "luecken/); new KENNUNG: ein neues Angebot aus der Vorlage anlegen; serve: Vorschau im "
+                        "Browser, die sich bei jeder gespeicherten Änderung selbst erneuert")
     parser.add_argument("id", nargs="?", metavar="KENNUNG", help="bei new: die Kennung des neuen Angebots")
     parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
     parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
@@ -59,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
     parser.add_argument("--no-pdf", action="store_true",
                         help="kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="bei serve: auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)")
+    parser.add_argument("--port", type=_port, default=8000, metavar="PORT",
+                        help="bei serve: der Port auf 127.0.0.1 (Standard: 8000)")
     parser.add_argument("--no-cache", action="store_true",
                         help="beim Bauen ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben "
                         "(sonst nur die geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)")
@@ -185,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     today = args.heute or date.today()
     if args.command == "new":
         return _new_offer(args.content, args.id, today)
+    if args.command == "serve":
+        return preview.serve(args.content, args.output, args.port, args.pdf, args.heute)
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
         if args.command in ("check", "report"):
@@ -205,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: {error}\nDie bisherige Website in {args.output} ist unverändert. Zur Vorschau ohne PDF: "
               "python build.py --no-pdf", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nAbgebrochen (Strg+C).", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         if isinstance(progress, TerminalProgress):
             progress.finish()

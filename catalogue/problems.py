@@ -96,15 +96,23 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def format_text(problem: ContentProblem) -> str:
-    label = LABELS[problem.severity]
+def location(problem: ContentProblem) -> str:
+    """Where the problem is, as `check` names it: file, line and key."""
     where = harmless(display_path(problem.file))
     if problem.line:
         where += f":{problem.line} (Zeile {problem.line})"
-    key = f", Angabe „{harmless(problem.key)}“" if problem.key else ""
-    lines = [f"{label}: {where}{key}", f"  {harmless(problem.message)}"]
+    return where + (f", Angabe „{harmless(problem.key)}“" if problem.key else "")
+
+
+def fix(problem: ContentProblem) -> str:
+    """How to fix it, as `check` says it; empty when there is nothing to say."""
+    return f"So beheben Sie es: {harmless(problem.hint)}" if problem.hint else ""
+
+
+def format_text(problem: ContentProblem) -> str:
+    lines = [f"{LABELS[problem.severity]}: {location(problem)}", f"  {harmless(problem.message)}"]
     if problem.hint:
-        lines.append(f"  So beheben Sie es: {harmless(problem.hint)}")
+        lines.append(f"  {fix(problem)}")
     return "\n".join(lines)
 
 
