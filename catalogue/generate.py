@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,16 +112,16 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
         pages += [PlannedPage(language_prefix(language) + path, template, context, language, links)
                   for language in languages]
     for position, offer in enumerate(catalogue.offers):  # position: in German title order, which search sorts by
-        versions = offer_versions(offer, languages)
+        versions = {code: offer.version(code) for code in offer_versions(offer, languages)}
         links = tuple(LanguageLink(code, offer_path(offer.id, code)) for code in versions)
-        for code in versions:
+        for code, version in versions.items():
             # the German page and the translations into interface languages are searched; Leichte Sprache and
             # translations into other languages are not: the German page stands for them
             pages.append(PlannedPage(offer_path(offer.id, code) + "index.html", "pages/offer.html",
-                                     {"version": offer.version(code), "position": position},
+                                     {"version": version, "position": position},
                                      code if code in languages else GERMAN, links, searchable=code in languages))
         pages += [PlannedPage(offer_path(offer.id, language) + "index.html", "pages/offer.html",
-                              {"version": offer.version(GERMAN), "position": position}, language, links,
+                              {"version": versions[GERMAN], "position": position}, language, links,
                               canonical=offer_path(offer.id, GERMAN))
                   for language in languages if language not in versions]
     free_pages = {p.id: p for p in catalogue.pages}
@@ -208,6 +209,11 @@ def _environment(language: str):
     return _environments[language]
 
 
+def _leave_ctrl_c_to_the_build() -> None:
+    """Ctrl+C reaches every process of the terminal: the build ends and says so, its workers stay quiet."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _render_range(start: int, end: int) -> int:
     for page in _job.pages[start:end]:
         catalogue = _job.view if page.template in REUSABLE_TEMPLATES else _job.catalogue
@@ -246,11 +252,15 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
                 done += _render_range(start, end)
                 progress("Seiten schreiben", done, len(pages))
             return
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_leave_ctrl_c_to_the_build)
+        try:
             done = 0
             for future in as_completed([pool.submit(_render_range, s, e) for s, e in ranges]):
                 done += future.result()
                 progress("Seiten schreiben", done, len(pages))
+        finally:  # after Ctrl+C or an error, the pages not yet begun are not rendered for nothing
+            pool.shutdown(cancel_futures=True)
     finally:
         _job = None
         _environments.clear()

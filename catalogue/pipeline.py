@@ -178,23 +178,25 @@ class _Site:
         written = _Written("", {}, set())
         parts = None
         compiled = build_cache.compiled_templates(self.cache) if self.cache else None
+        fingerprints = None
         if self.cache:
             written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads)
             fingerprints = build_cache.PageFingerprints(written.build, catalogue)
-            written.fingerprints = {page.path: fingerprints.of(page) for page in self.pages
-                                    if page.template in generate.REUSABLE_TEMPLATES}
-            if previous is not None and previous.build == written.build:
-                written.reused = {path for path, fingerprint in written.fingerprints.items()
-                                  if previous.reusable(path, fingerprint, output)}
-            parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
         if first and previous is not None:
-            pages = [page for page in self.pages if page.path in first.paths and page.path not in written.reused
+            # only these pages' fingerprints before they are shown: all of them take a while at 1,000 offers
+            pages = [page for page in self.pages if page.path in first.paths
                      and page.template not in generate.SHOWING_OPEN_DATA]
+            _note_reuse(pages, fingerprints, previous, output, written)
+            pages = [page for page in pages if page.path not in written.reused]
             generate.render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled)
             build_cache.forget(self.cache)
             written.moved_first = {page.path for page in pages}
             move_files(staging, output, sorted(written.moved_first))
             first.moved(sorted(written.moved_first))
+        _note_reuse([page for page in self.pages if page.path not in written.fingerprints], fingerprints, previous,
+                    output, written)
+        if self.cache:
+            parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
         data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew)
         downloads = replace(downloads, data=data)
         write_gap_tables(self.gaps, staging)
@@ -212,6 +214,19 @@ class _Site:
         if parts:
             parts.save()
         return written
+
+
+def _note_reuse(pages, fingerprints: build_cache.PageFingerprints | None, previous: build_cache.Manifest | None,
+                output: Path | None, written: _Written) -> None:
+    """Notes the fingerprint of each page the cache may reuse, and which of them the previous build left in place
+    as they would be made now."""
+    if fingerprints is None:
+        return
+    for page in pages:
+        if page.template in generate.REUSABLE_TEMPLATES:
+            written.fingerprints[page.path] = fingerprint = fingerprints.of(page)
+            if previous is not None and previous.reusable(page.path, fingerprint, output):
+                written.reused.add(page.path)
 
 
 def _files_in(folder: Path) -> set[str]:
