@@ -6,7 +6,8 @@ It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) a
   fingerprint of everything it is made of, and the size and modification time of the file written for it. A
   page is reused only when both still match; everything else the build writes (open data, the search index,
   the pages about the whole catalogue) is made again;
-- the content files as read (gelesen.json): a file whose bytes are the same is not parsed again;
+- the content files as read and linted (gelesen.json): a file whose bytes are the same is not parsed or
+  linted again;
 - each offer's part of the open data (offene-daten.json): its HSDS record and calendar events;
 - Jinja's compiled templates (vorlagen/, one folder for each version of the program and its libraries).
 
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from .lint import Linter, lint
 from .model import Catalogue, Offer, OfferVersion, Provider
 from .problems import ContentProblem
 from .read import SourceFile, read_markdown_file
@@ -115,7 +117,9 @@ def program_fingerprint() -> str:
     """This program and every library it may use, by version (a new Markdown or nh3 may write other HTML)."""
     digest = hashlib.sha256(sys.version.encode())
     _add_folder(digest, PROGRAM_DIR)
-    for name, version in sorted((d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()):
+    # parsed once each (distribution.version parses it again): 40 ms of every check in a new process
+    metadata = (distribution.metadata for distribution in importlib.metadata.distributions())
+    for name, version in sorted((fields["Name"] or "", fields["Version"]) for fields in metadata):
         digest.update(f"{name}=={version}\0".encode())
     return digest.hexdigest()
 
@@ -213,13 +217,15 @@ def _plain(value):
 
 class ReadFiles:
     """The Markdown files of the content as read by the last check: a file whose bytes are the same is not parsed
-    again (its front matter, text and reading problems are taken from here). Keyed by the file's SHA-256, so an
-    edit is always seen; what JSON cannot hold exactly (a key that is a number) is simply read every time."""
+    or linted again (its front matter, text, reading problems and lint.lint's findings are taken from here). Keyed
+    by the file's SHA-256, so an edit is always seen; what JSON cannot hold exactly (a key that is a number) is
+    simply read every time."""
 
     def __init__(self, cache: Path):
         self.file = cache / READ_FILES
         self.previous: dict[str, dict] = {}
         self.current: dict[str, dict] = {}
+        self.learned = False  # whether a file was read or linted that `previous` does not hold
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
             # another version of the program may read a file differently, or word its messages otherwise
@@ -228,27 +234,54 @@ class ReadFiles:
         except (OSError, ValueError, KeyError, TypeError):
             pass
 
-    def read_markdown(self, path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
+    def read_markdown(self, path: Path) -> tuple[SourceFile | None, list[ContentProblem], Linter]:
+        """As validate.read_markdown_to_lint: the file, the problems of reading it, and what lints it."""
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
-            return read_markdown_file(path)  # it says why in German
+            source, problems = read_markdown_file(path)  # it says why in German
+            return source, problems, functools.partial(lint, source)
         key = str(path)
         entry = self.previous.get(key)
         if isinstance(entry, dict) and entry.get("sha256") == digest:
             try:
-                result = _source_from(path, entry)
+                source, problems = _source_from(path, entry)
                 self.current[key] = entry
-                return result
+                return source, problems, functools.partial(self._lint, key, source)
             except (KeyError, TypeError, ValueError):
                 pass
         source, problems = read_markdown_file(path)
         entry = _entry(digest, source, problems)
         if entry is not None:
             self.current[key] = entry
-        return source, problems
+            self.learned = True
+        return source, problems, functools.partial(self._lint, key, source)
+
+    def _lint(self, key: str, source: SourceFile, has_contact_fields: bool = False) -> list[ContentProblem]:
+        """lint.lint's findings for the file read as `key`, remembered with it for each has_contact_fields."""
+        entry = self.current.get(key)
+        if entry is None:  # JSON cannot hold the file
+            return lint(source, has_contact_fields)
+        remembered = entry.get("lint")
+        if not isinstance(remembered, dict):
+            remembered = entry["lint"] = {}
+        flag = str(has_contact_fields)
+        try:
+            return _problems_from(source.path, remembered[flag])
+        except (KeyError, TypeError, ValueError):
+            pass
+        problems = lint(source, has_contact_fields)
+        rows = _rows(problems)
+        if _json_keeps(rows):
+            remembered[flag] = rows
+            self.learned = True
+        return problems
 
     def save(self) -> None:
+        """Unless the file holds all of it already (no file changed since the last check): writing it would take
+        a sixth of such a check."""
+        if not self.learned and self.current.keys() == self.previous.keys():
+            return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.file.with_suffix(".neu")
         partial.write_text(json.dumps({"format": FORMAT, "program": program_fingerprint(), "files": self.current},
@@ -257,20 +290,30 @@ class ReadFiles:
 
 
 def _entry(digest: str, source: SourceFile | None, problems: list[ContentProblem]) -> dict | None:
-    entry = {"sha256": digest, "problems": [[p.line, p.key, p.message, p.hint, p.severity] for p in problems]}
+    entry = {"sha256": digest, "problems": _rows(problems)}
     if source is not None:
         entry["source"] = [source.data, source.body, source.yaml_text, source.yaml_first_line, source.body_first_line]
+    return entry if _json_keeps(entry) else None
+
+
+def _json_keeps(value) -> bool:
     try:
-        if json.loads(json.dumps(entry, ensure_ascii=False)) != entry:
-            return None
+        return json.loads(json.dumps(value, ensure_ascii=False)) == value
     except (TypeError, ValueError):
-        return None
-    return entry
+        return False
+
+
+def _rows(problems: list[ContentProblem]) -> list[list]:
+    return [[p.line, p.key, p.message, p.hint, p.severity] for p in problems]
+
+
+def _problems_from(path: Path, rows: list[list]) -> list[ContentProblem]:
+    return [ContentProblem(path, line, str(key), str(message), str(hint), str(severity))
+            for line, key, message, hint, severity in rows]
 
 
 def _source_from(path: Path, entry: dict) -> tuple[SourceFile | None, list[ContentProblem]]:
-    problems = [ContentProblem(path, line, str(key), str(message), str(hint), str(severity))
-                for line, key, message, hint, severity in entry["problems"]]
+    problems = _problems_from(path, entry["problems"])
     if "source" not in entry:
         return None, problems
     data, body, yaml_text, yaml_first_line, body_first_line = entry["source"]

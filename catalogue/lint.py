@@ -7,6 +7,7 @@ an error: the page would show it as text. The Markdown body is read line by line
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from .messages import problem
@@ -48,6 +49,9 @@ MARKDOWN_FOR_HTML = {
     "font": "nichts: Schrift und Farbe bestimmt die Website",
 }
 
+# lint() with its file given (has_contact_fields may still be passed): how whoever reads a file hands out its
+# findings, maybe remembered from the last time the same bytes were read
+Linter = Callable[..., list[ContentProblem]]
 
 MARKDOWN_INSTEAD = ("den Text ohne HTML: Absätze mit einer leeren Zeile dazwischen, **fett**, Listen mit „- “, "
                     "Links als [Text](https://…)")

@@ -55,6 +55,12 @@ def edit_text(rng, content, layouts):
                      encoding="utf-8")
 
 
+def edit_lint_findings(rng, content, layouts):  # the check remembers them with the file: they must follow edits
+    offer = rng.choice(german_offers(content))
+    finding = rng.choice(["Mehr [hier](https://www.example.org).", "Bitte VORHER anmelden.", "# Überschrift"])
+    offer.write_text(offer.read_text(encoding="utf-8") + f"\n{finding}\n", encoding="utf-8")
+
+
 def edit_title(rng, content, layouts):
     replace_line(rng.choice(german_offers(content)), r"^titel: .*$", f"titel: Umbenannt {rng.randint(1, 999)}")
 
@@ -103,8 +109,8 @@ def edit_free_page(rng, content, layouts):  # its title is in every page's foote
     replace_line(content / "seiten/impressum.md", r"^titel: .*$", f"titel: Impressum {rng.randint(1, 999)}")
 
 
-EDITS = [edit_text, edit_title, edit_life_phase, add_offer, delete_offer, edit_template, edit_texts,
-         edit_site_yaml, edit_provider, edit_free_page]
+EDITS = [edit_text, edit_lint_findings, edit_title, edit_life_phase, add_offer, delete_offer, edit_template,
+         edit_texts, edit_site_yaml, edit_provider, edit_free_page]
 
 
 def messages(result) -> list[str]:
