@@ -70,16 +70,15 @@ def measure(offers: int, saves: int) -> None:
             print(f"{offers} Angebote: erster Bau in {time.perf_counter() - started:.1f} s", flush=True)
             browser = chromium()
             browser.get(f"http://127.0.0.1:{port}/angebote/{offer.stem}/")
-            title = browser.execute_script(HEADING)
+            title = original = browser.execute_script(HEADING)
             shown, finished = [], []
             for number in range(1, saves + 1):
-                new_title = f"{title} – Änderung {number}"
+                new_title = f"{original} – Änderung {number}"
                 text = offer.read_text(encoding="utf-8")
                 before_log = len(log.read_text(encoding="utf-8"))
                 saved = time.perf_counter()
-                offer.write_text(text.replace(f"titel: {title}", f"titel: {new_title}", 1)
-                                 .replace(f"titel: {title} – Änderung {number - 1}", f"titel: {new_title}", 1),
-                                 encoding="utf-8")
+                offer.write_text(text.replace(f"titel: {title}\n", f"titel: {new_title}\n", 1), encoding="utf-8")
+                title = new_title
                 while True:
                     try:
                         if browser.execute_script(HEADING) == new_title:

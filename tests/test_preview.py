@@ -109,6 +109,10 @@ def test_the_fingerprint_of_an_address_changes_with_its_file(server):
     page.write_bytes(page.read_bytes() + b"\n")
     assert server.fingerprint("/angebote/angebote/krabbelgruppe/") != before
     assert server.fingerprint("/angebote/nichts/") != server.fingerprint("/angebote/404.html")
+    changed_page = server.fingerprint("/angebote/angebote/krabbelgruppe/")
+    stylesheet = server.output / "assets/style.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\nbody { color: red; }\n", encoding="utf-8")
+    assert server.fingerprint("/angebote/angebote/krabbelgruppe/") != changed_page, "the page loads the stylesheet"
 
 
 def test_a_port_in_use_is_a_german_message(tmp_path):

@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import re
 import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 from ..generate import NOT_FOUND
 
@@ -22,6 +23,9 @@ EVENTS = PREVIEW_PATH + "ereignisse"
 SCRIPT, STYLES = "live.js", "live.css"
 # Pagefind's index files have names of its own; the browser needs WebAssembly's type to compile it while loading.
 TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript"}
+# What a page loads from the site besides itself: stylesheets, scripts, images (relative addresses, as the site
+# writes them).
+LOADED = re.compile(rb'(?:src|href)="([^":?#]+\.(?:css|js|mjs|png|jpe?g|gif|webp|avif|svg))"')
 KEEP_ALIVE_SECONDS = 15  # an event stream that says nothing for long is cut by proxies and browsers
 
 
@@ -81,14 +85,21 @@ class PreviewServer(ThreadingHTTPServer):
         return file if file.is_relative_to(root) and file.is_file() else None
 
     def fingerprint(self, url_path: str) -> str:
-        """Tells whether what an address shows has changed: the file's bytes, or which 404 page it gets."""
+        """Tells whether what an address shows has changed: the file's bytes (or which 404 page it gets), and
+        the stylesheet, scripts and images it loads (a changed stylesheet changes no page's HTML)."""
         file = self.file_for(url_path)
         shown = file if file is not None else self.output / NOT_FOUND
         try:
             content = shown.read_bytes()
         except OSError:
             content = b""
-        return hashlib.sha256((b"" if file else b"404\0") + content).hexdigest()[:20]
+        digest = hashlib.sha256((b"" if file else b"404\0") + content)
+        for reference in sorted(set(LOADED.findall(content))):
+            loaded = self.file_for(urljoin(url_path, reference.decode("utf-8", "replace")))
+            if loaded is not None:
+                status = loaded.stat()
+                digest.update(f"\0{reference!r} {status.st_size} {status.st_mtime_ns}".encode())
+        return digest.hexdigest()[:20]
 
 
 class _Handler(BaseHTTPRequestHandler):
