@@ -91,8 +91,9 @@ def measure(offers: int, saves: int) -> None:
                 shown.append(time.perf_counter() - saved)
                 wait_for_log(log, "alles fertig", before_log, timeout=600)
                 finished.append(time.perf_counter() - saved)
+                said = log.read_text(encoding="utf-8")[before_log:].strip().splitlines()[-1]
                 print(f"  Speichern {number}: Seite zeigt die Änderung nach {shown[-1]:.2f} s, "
-                      f"Suche und Daten fertig nach {finished[-1]:.1f} s", flush=True)
+                      f"Suche und Daten fertig nach {finished[-1]:.1f} s\n    die Vorschau: {said}", flush=True)
             print(f"Median: {statistics.median(shown):.2f} s bis zur geänderten Seite, "
                   f"{statistics.median(finished):.1f} s bis alles fertig ist")
         finally:

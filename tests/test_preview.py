@@ -4,7 +4,9 @@ preview's script, and the server answers only for the site."""
 
 from __future__ import annotations
 
+import io
 import random
+import shutil
 import socket
 import threading
 import urllib.error
@@ -14,7 +16,7 @@ import pytest
 
 from catalogue import pipeline
 from catalogue.i18n import Texts
-from catalogue.preview import NOTICE_TEXTS, placeholder_page
+from catalogue.preview import NOTICE_TEXTS, Preview, placeholder_page
 from catalogue.preview.server import PREVIEW_PATH, PreviewServer, PreviewState, with_preview_script
 
 from conftest import FIXTURE, TODAY, run_cli, tree_bytes
@@ -130,3 +132,25 @@ def test_a_missing_content_folder_is_a_german_message(tmp_path):
     finished = run_cli("serve", "--content", str(tmp_path / "fehlt"), "--output", str(tmp_path / "site"))
     assert finished.returncode == 2
     assert "Den Inhaltsordner" in finished.stderr and "Traceback" not in finished.stderr
+
+
+def test_a_broken_template_is_shown_like_a_broken_file_with_its_line(tmp_path):
+    layouts = shutil.copytree(pipeline.LAYOUTS_DIR, tmp_path / "layouts")
+    site = tmp_path / "site"
+    texts = Texts.load(layouts)
+    state = PreviewState({key: texts(key) for key in NOTICE_TEXTS})
+    server = PreviewServer(0, site, "/angebote/", state, placeholder_page(texts))
+    try:
+        preview = Preview(FIXTURE, site, False, TODAY, layouts, server, state, io.StringIO())
+        preview.rebuild(changed=[])
+        assert state.problems == [] and (site / "index.html").is_file()
+        template = layouts / "pages/offer.html"
+        lines = template.read_text(encoding="utf-8").splitlines()
+        lines[2] += " {% if %}"
+        template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        preview.rebuild(changed=[template])
+        [problem] = state.problems
+        assert problem["ort"].endswith("pages/offer.html:3 (Zeile 3)"), problem
+        assert "Jinja" in problem["meldung"] and problem["hinweis"].startswith("So beheben Sie es:")
+    finally:
+        server.server_close()

@@ -49,7 +49,7 @@ def serve(content: Path, output: Path, port: int, pdf: bool, today: date | None,
               f"Sie sie dort oder wählen Sie einen anderen Port, z. B. --port {port + 1}." if in_use else
               f"Fehler: Die Vorschau kann auf 127.0.0.1:{port} nicht starten ({error.strerror}).", file=log)
         return EXIT_USAGE
-    preview = _Preview(content, output, pdf, today, layouts_dir, server, state, log)
+    preview = Preview(content, output, pdf, today, layouts_dir, server, state, log)
     serving = threading.Thread(target=server.serve_forever, name="vorschau-server", daemon=True)
     try:
         preview.rebuild(changed=[])
@@ -70,7 +70,9 @@ def serve(content: Path, output: Path, port: int, pdf: bool, today: date | None,
     return EXIT_OK
 
 
-class _Preview:
+class Preview:
+    """Builds again on each change and tells the open pages through the state."""
+
     def __init__(self, content, output, pdf, today, layouts_dir, server, state, log):
         self.content, self.output, self.pdf, self.today = content, output, pdf, today
         self.layouts_dir, self.server, self.state, self.log = layouts_dir, server, state, log
