@@ -151,6 +151,9 @@ def placeholder_page(texts: Texts) -> bytes:
     """The page shown while there is no site yet (the first build found errors): the notice comes over it."""
     return (f'<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            # as strict as the site's own policy: the preview's script and stylesheet come from the server
+            f'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; object-src \'none\'; '
+            f'base-uri \'none\'; form-action \'none\'">'
             f"<title>{html.escape(texts('preview_placeholder_title'))}</title></head>"
             f"<body><main><h1>{html.escape(texts('preview_placeholder_title'))}</h1>"
             f"<p>{html.escape(texts('preview_placeholder_text'))}</p></main></body></html>\n").encode()
