@@ -112,7 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty": ("„{key}“ darf nicht leer sein.", "{description}Schreiben Sie nach dem Doppelpunkt einen Text."),
     "too_few_items": (
-        "„{key}“ braucht mindestens {limit} Eintrag.",
+        "„{key}“ braucht mindestens {limit} {entries}.",
         "{description}Schreiben Sie die Einträge in die eckigen Klammern, z. B. [erster, zweiter], oder jeden in "
         "eine eigene Zeile mit „- “ davor.",
     ),
@@ -177,6 +177,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Lebensphase „{value}“ steht nicht in biografischer Reihenfolge: sie beginnt mit {start} Jahren, "
         "die davor mit {previous}.",
         "Ordnen Sie die Lebensphasen von der Schwangerschaft bis zum jungen Erwachsenenalter.",
+    ),
+    # synonyms and names in other languages (site.yaml: synonyme, uebersetzungen)
+    "synonym_repeated": (
+        "Das Wort „{word}“ steht zweimal in derselben Gruppe (schon als {position}. Wort: „{first}“).",
+        "Löschen Sie einen der beiden Einträge. Groß- und Kleinschreibung zählt beim Vergleich nicht.",
+    ),
+    "synonym_in_two_groups": (
+        "Das Wort „{word}“ steht schon in einer anderen Gruppe; ein Wort darf nur in einer Gruppe stehen.",
+        "Es steht schon in der {group}. Gruppe (Zeile {group_line}: {members}). Löschen Sie es hier oder dort. Meinen "
+        "alle Wörter beider Gruppen dasselbe, fassen Sie die beiden Gruppen zu einer zusammen. Groß- und "
+        "Kleinschreibung zählt beim Vergleich nicht.",
+    ),
+    "translation_into_german": (
+        "Unter „uebersetzungen“ steht „de“: Deutsch ist die Sprache von site.yaml selbst, die Namen darin sind "
+        "schon die deutschen.",
+        "Löschen Sie den Eintrag „de“ mit allem, was darunter steht. Einen deutschen Namen ändern Sie dort, wo er "
+        "in site.yaml steht, z. B. unter „themen“.",
+    ),
+    "translation_unknown_id": (
+        "„{value}“ bei „{key}“ gibt es nicht: site.yaml nennt {what} mit dieser Kennung.{suggestion}",
+        "Übersetzen Sie nur Kennungen, die in site.yaml unter „{section}“ stehen: {allowed}. Eine neue Kennung "
+        "tragen Sie zuerst dort ein.",
+    ),
+    "translation_unknown_help_line": (
+        "Die Nummer „{value}“ bei „{key}“ steht in site.yaml nicht unter „hilfe“.{suggestion}",
+        "Schreiben Sie die Nummer genau so, wie sie unter „hilfe“ bei „telefon“ steht, mit denselben Leerzeichen "
+        "und Zeichen: {allowed}.",
     ),
     "media_refused": (
         "Diese Datei wird nicht veröffentlicht: {reason}.",
@@ -284,6 +311,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dass sie fehlen.",
         "Ergänzen Sie „barrierefreiheit_erklaerung“ mit stand, status (vollstaendig, teilweise oder nicht), "
         "einschraenkungen und ombudsstelle (Name und Internetadresse der Ombudsstelle in NRW).",
+    ),
+    "translation_language_unused": (
+        "Für „{code}“ ({language}) hat die Website keine Seiten; diese Übersetzungen werden nicht verwendet.",
+        "Die Website gibt es auf {languages}. Für eine weitere Sprache braucht sie eine Tabelle ihrer Texte in "
+        "layouts/i18n/ (siehe docs/uebersetzungen.md); bis dahin können die Übersetzungen stehen bleiben. Oder "
+        "prüfen Sie das Sprachkürzel.",
+    ),
+    "translation_names_missing": (
+        "Für „{code}“ ({language}) fehlen Übersetzungen: {missing}. Die Seiten in dieser Sprache zeigen diese Namen "
+        "auf Deutsch.",
+        "Ergänzen Sie sie unter „uebersetzungen“ → „{code}“, sobald jemand sie übersetzen kann.",
+    ),
+    "translation_languages_missing": (
+        "Für {languages} stehen in site.yaml keine Übersetzungen der Namen; die Seiten in {these} zeigen "
+        "Titel, Lebensphasen, Themen und die anderen Namen aus site.yaml auf Deutsch.",
+        "Wer übersetzen kann, ergänzt sie unter „uebersetzungen“ (siehe CONTRIBUTING.md, „Für die "
+        "Koordination“).",
     ),
     "missing_page": (
         "Die Seite seiten/{id}.md fehlt; eine öffentliche Stelle muss sie anbieten.",

@@ -90,6 +90,22 @@ class Repository:
         return f"{self.url.rstrip('/')}/new/{self.branch}/{self.content_folder.strip('/')}/{folder}"
 
 
+@dataclass(frozen=True)
+class SiteNames:
+    """The names of site.yaml in one other language, from `uebersetzungen`: each part as written there, by the id
+    (or, for help lines, the `telefon` exactly as written under `hilfe`) it translates. What a part leaves out is
+    shown in German. Only dicts, tuples and text, so that the build cache can fingerprint it."""
+
+    title: str = ""
+    life_phases: dict[str, str] = field(default_factory=dict)  # life phase id → name
+    life_phase_descriptions: dict[str, str] = field(default_factory=dict)  # life phase id → beschreibung
+    topics: dict[str, str] = field(default_factory=dict)  # topic id → label
+    districts: dict[str, str] = field(default_factory=dict)  # district id → name
+    accessibility: dict[str, str] = field(default_factory=dict)  # feature id → label
+    # HelpLine.phone → (name, hinweis); "" where that part is not translated
+    help_lines: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
 @dataclass
 class Site:
     title: str
@@ -108,6 +124,10 @@ class Site:
     accessibility_statement: AccessibilityStatement | None = None
     sign_language_video: Video | None = None
     repository: Repository | None = None
+    # Words families use for the same thing (`synonyme`): the groups as written, in order.
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    # The names of this file in other languages (`uebersetzungen`), by ISO 639-1 code, in the order written.
+    translations: dict[str, SiteNames] = field(default_factory=dict)
 
     def terms(self) -> dict[str, list[str]]:
         """The ids an offer may use, by key."""

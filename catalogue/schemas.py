@@ -120,7 +120,13 @@ def _schema_at(path: list, base: str) -> dict:
     schema = load_schema(base)
     for part in path:
         schema = _resolve({"$ref": schema["$ref"]}, base) if "$ref" in schema else schema
-        schema = schema.get("items", {}) if isinstance(part, int) else schema.get("properties", {}).get(part, {})
+        if isinstance(part, int):
+            schema = schema.get("items", {})
+        elif part in schema.get("properties", {}):
+            schema = schema["properties"][part]
+        else:  # a key of a map such as „uebersetzungen“: all its values share one schema
+            schema = schema.get("additionalProperties")
+            schema = schema if isinstance(schema, dict) else {}
     return schema
 
 
@@ -182,7 +188,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
                     source.path,
                     _key_line(source, path, name),
                     _key_label(path, name),
-                    key=_key_text(name),
+                    key=key_text(name),
                     suggestion=f" Meinten Sie „{close}“?" if close else "",
                     fix=f"Schreiben Sie „{close}“. " if close else "",
                     allowed=listing(allowed),
@@ -218,7 +224,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
                         description=description)]
     if kind == "minItems":
         return [problem("too_few_items", source.path, line, key, key=key, limit=error.validator_value,
-                        description=description)]
+                        entries="Eintrag" if error.validator_value == 1 else "Einträge", description=description)]
     if kind == "minProperties":
         return [problem("not_enough_keys", source.path, line, key, key=key, description=description)]
     if kind == "uniqueItems":
@@ -246,7 +252,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
     return [problem("schema_other", source.path, line, key, key=key, detail=error.message, description=description)]
 
 
-def _key_text(name) -> str:
+def key_text(name) -> str:
     """A key as YAML writes it: a key that is not text (1, true, null) as the partner wrote it."""
     if name is None:
         return "null"
@@ -257,7 +263,7 @@ def _key_text(name) -> str:
 
 def _key_label(path: list, name) -> str:
     """key_label of the key `name` in the map at `path` (key_label would take a number for a list's entry)."""
-    return " → ".join(part for part in (key_label(path), _key_text(name)) if part)
+    return " → ".join(part for part in (key_label(path), key_text(name)) if part)
 
 
 def _key_line(source: SourceFile, path: list, name) -> int:
@@ -266,9 +272,9 @@ def _key_line(source: SourceFile, path: list, name) -> int:
     if name is None:
         spellings = ["null", "~", "Null", "NULL", ""]
     elif isinstance(name, bool):
-        spellings = [spelling(_key_text(name)) for spelling in (str.lower, str.capitalize, str.upper)]
+        spellings = [spelling(key_text(name)) for spelling in (str.lower, str.capitalize, str.upper)]
     else:
-        spellings = [_key_text(name)]
+        spellings = [key_text(name)]
     parent = source.line_of(path)
     for written in spellings:
         line = source.line_of(path + [written])

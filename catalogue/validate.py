@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from . import schemas
 from .collation import german_sort_key
-from .languages import EASY_GERMAN, is_language_code
+from .i18n import GERMAN, interface_languages
+from .languages import EASY_GERMAN, is_language_code, language_name
 from .lint import Linter, lint
 from .media import IMAGE_SUFFIXES, VIDEO_SUFFIXES, Media, check_media
 from .messages import did_you_mean, listing, problem, suggest
@@ -41,6 +42,7 @@ from .model import (
     RegularTime,
     Repository,
     Site,
+    SiteNames,
     Translation,
     Video,
     review_due,
@@ -61,6 +63,19 @@ TERM_WHAT = {
     "stadtteile": "keinen Stadtteil",
     "barrierefreiheit": "kein Merkmal der Barrierefreiheit",
 }
+# The interface's tables, as the build reads them by default (pipeline.LAYOUTS_DIR).
+LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
+# The parts of a language under `uebersetzungen` that translate ids of site.yaml: part → (where the ids stand
+# in site.yaml, the SiteNames field, how `check` lists it when names are missing).
+NAME_PARTS = {
+    "lebensphasen": ("lebensphasen", "life_phases", "Lebensphasen"),
+    "lebensphasen_beschreibung": ("lebensphasen", "life_phase_descriptions", "Beschreibungen der Lebensphasen"),
+    "themen": ("themen", "topics", "Themen"),
+    "stadtteile": ("stadtteile", "districts", "Stadtteile"),
+    "barrierefreiheit": ("barrierefreiheit", "accessibility", "Barrierefreiheit"),
+}
+# Country codes written for a language: „ua“ is Ukraine, the language is „uk“.
+COUNTRY_FOR_LANGUAGE = {"ua": "uk", "gr": "el", "jp": "ja", "cn": "zh", "dk": "da", "cz": "cs", "ir": "fa"}
 
 
 @dataclass
@@ -70,6 +85,7 @@ class _Context:
     problems: Problems
     progress: Callable[[str, int, int], None]
     read_markdown: Callable[[Path], tuple[SourceFile | None, list[ContentProblem], Linter]]
+    layouts_dir: Path = LAYOUTS_DIR
     site: Site | None = None
     provider_ids: list[str] = field(default_factory=list)
     media: Media = field(default_factory=lambda: Media({}, {}))
@@ -82,10 +98,12 @@ def read_markdown_to_lint(path: Path) -> tuple[SourceFile | None, list[ContentPr
 
 
 def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, total: None,
-                   read_markdown=read_markdown_to_lint) -> tuple[Catalogue | None, Problems]:
+                   read_markdown=read_markdown_to_lint,
+                   layouts_dir: Path = LAYOUTS_DIR) -> tuple[Catalogue | None, Problems]:
     """read_markdown: how a Markdown file is read and linted, as read_markdown_to_lint does (the build cache's
-    ReadFiles remembers both for unchanged files)."""
-    context = _Context(content_dir, today, Problems(), progress, read_markdown)
+    ReadFiles remembers both for unchanged files). layouts_dir: whose interface languages `uebersetzungen` is
+    compared with."""
+    context = _Context(content_dir, today, Problems(), progress, read_markdown, layouts_dir)
     context.media, problems = check_media(content_dir)
     context.problems.extend(problems)
     context.site = _load_site(context)
@@ -301,6 +319,8 @@ def _load_site(context: _Context) -> Site | None:
     if statement is None:
         context.problems.add(problem("no_accessibility_statement", path, 1, "barrierefreiheit_erklaerung",
                                      severity=NOTE))
+    synonyms = _check_synonyms(source, context)
+    translations = _check_site_names(source, phases, context)
     return Site(
         title=data["titel"],
         city=data["stadt"],
@@ -326,7 +346,168 @@ def _load_site(context: _Context) -> Site | None:
         sign_language_video=Video(video["titel"], video.get("datei", ""), video.get("url", "")) if video else None,
         repository=Repository(repository["url"], repository.get("zweig", "main"), repository.get("inhalt", "content"))
         if repository else None,
+        synonyms=synonyms,
+        translations=translations,
     )
+
+
+def _word_key(word: str) -> str:
+    """A synonym as it is compared: NFC, spaces collapsed, without case („Kita“ and „KITA“ are one word)."""
+    return unicodedata.normalize("NFC", " ".join(word.split())).casefold()
+
+
+def _check_synonyms(source: SourceFile, context: _Context) -> tuple[tuple[str, ...], ...]:
+    """The groups of `synonyme` as written; a word that stands twice (in its group or in another) is reported
+    where it stands the second time."""
+    groups = tuple(tuple(group) for group in source.data.get("synonyme", []))
+    seen: dict[str, tuple[int, int]] = {}  # word → (group, position), both from 0
+    for group_index, group in enumerate(groups):
+        for index, word in enumerate(group):
+            path = ["synonyme", group_index, index]
+            line, key, compared = source.line_of(path), schemas.key_label(path), _word_key(word)
+            if len(compared) < 2:  # only spaces: the schema counted them
+                context.problems.add(problem("too_short", source.path, line, key, key=key, length=len(compared),
+                                             limit=2, description="Ein Wort oder ein kurzer Ausdruck, 2 bis 60 "
+                                             "Zeichen (Leerzeichen am Anfang und Ende zählen nicht). "))
+                continue
+            if compared not in seen:
+                seen[compared] = (group_index, index)
+                continue
+            first_group, first_index = seen[compared]
+            if first_group == group_index:
+                context.problems.add(problem("synonym_repeated", source.path, line, key, word=word,
+                                             position=first_index + 1, first=group[first_index]))
+            else:
+                context.problems.add(problem(
+                    "synonym_in_two_groups", source.path, line, key, word=word, group=first_group + 1,
+                    group_line=source.line_of(["synonyme", first_group]), members=", ".join(groups[first_group]),
+                ))
+    return groups
+
+
+def _check_site_names(source: SourceFile, phases: list[LifePhase], context: _Context) -> dict[str, SiteNames]:
+    """`uebersetzungen`, checked against the ids and help lines of site.yaml and the interface's languages.
+
+    Errors: what site.yaml does not define, a code that is no language or is German, an empty text. Notes (never
+    counted): a language the site has no pages in, the names a language of the interface still lacks, and, once,
+    the interface languages with no translations at all."""
+    data = source.data
+    written = data.get("uebersetzungen", {})
+    ids = {"lebensphasen": [phase.id for phase in phases], "themen": list(data["themen"]),
+           "stadtteile": list(data["stadtteile"]), "barrierefreiheit": list(data["barrierefreiheit"])}
+    phones = [_text(line["telefon"]) for line in data.get("hilfe", [])]
+    languages = [code for code in interface_languages(context.layouts_dir) if code != GERMAN]
+    translations: dict[str, SiteNames] = {}
+    for code, parts in written.items():
+        path = ["uebersetzungen", code]
+        line, key = source.line_of(path), schemas.key_label(path)
+        if code == GERMAN:
+            context.problems.add(problem("translation_into_german", source.path, line, key))
+            continue
+        if not is_language_code(code):
+            close = COUNTRY_FOR_LANGUAGE.get(code)
+            context.problems.add(problem(
+                "bad_language_code", source.path, line, key, code=code, easy_language="",
+                suggestion=f" Meinten Sie „{close}“ ({language_name(close)})?" if close else "",
+            ))
+            continue
+        _check_blank_texts(source, path, parts, context)
+        _check_translated_ids(source, path, parts, ids, phones, context)
+        names = _site_names(parts)
+        translations[code] = names
+        if code not in languages:
+            context.problems.add(problem("translation_language_unused", source.path, line, key, severity=NOTE,
+                                         code=code, language=language_name(code),
+                                         languages=listing(f"{c} ({language_name(c)})" for c in [GERMAN, *languages])))
+            continue
+        missing = _missing_names(names, data, phases, phones)
+        if missing:
+            context.problems.add(problem("translation_names_missing", source.path, line, key, severity=NOTE,
+                                         code=code, language=language_name(code), missing=missing))
+    untranslated = [code for code in languages if code not in written]
+    if untranslated:
+        context.problems.add(problem(
+            "translation_languages_missing", source.path, source.line_of(["uebersetzungen"]), "uebersetzungen",
+            severity=NOTE, languages=listing(f"„{c}“ ({language_name(c)})" for c in untranslated),
+            these="dieser Sprache" if len(untranslated) == 1 else "diesen Sprachen",
+        ))
+    return translations
+
+
+def _check_blank_texts(source: SourceFile, path: list, value, context: _Context) -> None:
+    """A text of only spaces is as empty as "" (which the schema reports)."""
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            _check_blank_texts(source, [*path, schemas.key_text(name)], inner, context)
+    elif isinstance(value, str) and value and not value.strip():
+        key = schemas.key_label(path)
+        context.problems.add(problem("empty", source.path, source.line_of(path), key, key=key, description=""))
+
+
+def _check_translated_ids(source: SourceFile, path: list, parts: dict, ids: dict[str, list[str]], phones: list[str],
+                          context: _Context) -> None:
+    for part, (section, _, _) in NAME_PARTS.items():
+        allowed = ids[section]
+        for term in parts.get(part, {}):
+            if term in allowed:
+                continue
+            where = [*path, part, term]
+            suggestion = did_you_mean(term, allowed)
+            if section == "stadtteile" and term == WHOLE_CITY:
+                suggestion = f" Den Namen von „{WHOLE_CITY}“ (die ganze Stadt) übersetzt die Website selbst."
+            context.problems.add(problem(
+                "translation_unknown_id", source.path, source.line_of(where), schemas.key_label(where), value=term,
+                key=schemas.key_label([*path, part]), what=TERM_WHAT[section], suggestion=suggestion,
+                section=section, allowed=listing(allowed),
+            ))
+    for phone in parts.get("hilfe", {}):
+        written = schemas.key_text(phone)
+        if written in phones:
+            continue
+        where = [*path, "hilfe", written]
+        context.problems.add(problem(
+            "translation_unknown_help_line", source.path, source.line_of(where), schemas.key_label(where),
+            value=written, key=schemas.key_label([*path, "hilfe"]), suggestion=did_you_mean(written, phones),
+            allowed=listing(f"„{p}“" for p in phones),
+        ))
+
+
+def _site_names(parts: dict) -> SiteNames:
+    return SiteNames(
+        title=parts.get("titel", ""),
+        **{field_name: dict(parts.get(part, {})) for part, (_, field_name, _) in NAME_PARTS.items()},
+        help_lines={schemas.key_text(phone): (names.get("name", ""), names.get("hinweis", ""))
+                    for phone, names in parts.get("hilfe", {}).items()},
+    )
+
+
+def _missing_names(names: SiteNames, data: dict, phases: list[LifePhase], phones: list[str]) -> str:
+    """What a language of the interface still shows in German, e.g. „Titel; Themen: beratung, begegnung“.
+    Districts count only once the language translates one: place names usually stay as they are."""
+    german = {
+        "lebensphasen": [phase.id for phase in phases],
+        "lebensphasen_beschreibung": [phase.id for phase in phases if phase.description.strip()],
+        "themen": list(data["themen"]),
+        "stadtteile": list(data["stadtteile"]) if names.districts else [],
+        "barrierefreiheit": list(data["barrierefreiheit"]),
+    }
+    missing = ["Titel"] if not names.title.strip() else []
+    for part, (_, field_name, label) in NAME_PARTS.items():
+        translated = getattr(names, field_name)
+        untranslated = [term for term in german[part] if not translated.get(term, "").strip()]
+        if untranslated:
+            missing.append(f"{label}: {listing(untranslated)}")
+    help_notes = {_text(line["telefon"]): line.get("hinweis", "") for line in data.get("hilfe", [])}
+    lines = []
+    for phone in phones:
+        name, note = names.help_lines.get(phone, ("", ""))
+        parts_missing = [what for what, text, needed in (("Name", name, True), ("Hinweis", note, help_notes[phone]))
+                         if needed and not text.strip()]
+        if parts_missing:
+            lines.append(f"{phone} ({' und '.join(parts_missing)})")
+    if lines:
+        missing.append(f"Hilfe: {listing(lines)}")
+    return "; ".join(missing)
 
 
 # --- images --------------------------------------------------------------------------------------------

@@ -20,6 +20,9 @@ from conftest import TODAY
 
 OFFER = "angebote/krabbelgruppe.md"
 
+# The start of the names in Turkish in site.yaml, for the variants of `uebersetzungen` below.
+TURKISH = "pruefintervall_monate: 12\nuebersetzungen:\n  tr:\n"
+
 # (file, text to replace, replacement). Everything here is something a schema can know; rules that need the
 # calendar (a `stand` in the future) or the file system (a missing image) are the build's alone.
 VARIANTS = [
@@ -65,6 +68,14 @@ VARIANTS = [
     ("site.yaml", "pruefintervall_monate: 12", "pruefintervall_monate: 0"),
     ("site.yaml", "  nord: Nord", "  Nord: Nord"),
     ("site.yaml", "stadt: Musterstadt\n", ""),
+    # uebersetzungen: what a schema can know (whether an id stands further up is the build's alone)
+    ("site.yaml", "pruefintervall_monate: 12", TURKISH + "    titel: Teklifler\n    themen:\n      beratung: "
+     "Danışmanlık\n    stadtteile: {}\n    hilfe:\n      \"116 111\":\n        name: Telefon"),
+    ("site.yaml", "pruefintervall_monate: 12", TURKISH + "    titl: Teklifler"),
+    ("site.yaml", "pruefintervall_monate: 12", TURKISH.replace("tr:", "TR: {}")),
+    ("site.yaml", "pruefintervall_monate: 12", TURKISH + "    themen:\n      Beratung: x"),
+    ("site.yaml", "pruefintervall_monate: 12", TURKISH + "    themen:\n      beratung: ''"),
+    ("site.yaml", "pruefintervall_monate: 12", TURKISH + "    hilfe:\n      \"116 111\":\n        nam: x"),
 ]
 
 SCHEMA_FOR = {"angebote": "angebot", "anbieter": "anbieter", "seiten": "seite", "site.yaml": "site"}
