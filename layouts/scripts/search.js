@@ -29,6 +29,7 @@ const suggestions = document.querySelector(".search__suggestions");
 const nothing = document.querySelector(".search__nothing");
 const removals = document.querySelector(".search__remove");
 const boxes = [...form.querySelectorAll("input[type=checkbox]")];
+const filterPanel = form.querySelector("details");
 const text = (name) => results.dataset[name];
 const language = results.dataset.language;
 const siteRoot = new URL("../", import.meta.url).pathname;
@@ -38,6 +39,7 @@ const versions = language === "de" ? { fassung: { any: ["de"] } }
 
 let pagefind = null;
 let vocabulary = null; // a promise, made the first time a query finds little
+let allFilters = null; // a promise, made the first time the filters are open
 let shown = [];
 let latest = 0;
 
@@ -67,7 +69,7 @@ function addressFor(state) {
 function showState(state) {
   query.value = state.q;
   for (const box of boxes) box.checked = (state.filters[box.name] ?? []).includes(box.value);
-  if (Object.keys(state.filters).length) form.querySelector("details").open = true;
+  if (Object.keys(state.filters).length) filterPanel.open = true;
 }
 
 function isEmpty(state) {
@@ -141,7 +143,12 @@ async function showMore() {
 
 // How many offers each filter value gives: Pagefind counts each value within the results, which is right for a
 // filter none of whose values is chosen; a chosen filter's values are counted without that filter.
+// Pagefind loads a filter's values only when a search uses it; the counts need all of them. They are loaded when
+// the filters are first open, not for the first search (a few hundred KB at 10,000 offers).
 async function countsFor(state, found) {
+  allFilters ??= pagefind.filters();
+  await allFilters;
+  if (!found) found = await find(state);
   const counts = { ...found.filters };
   await Promise.all(Object.keys(state.filters).map(async (name) => {
     counts[name] = (await find(withoutFilters(state, name))).filters[name] ?? {};
@@ -231,18 +238,19 @@ async function showRemovals(state) {
 async function search(state) {
   const run = ++latest;
   results.setAttribute("aria-busy", "true");
+  list.replaceChildren();
+  more.hidden = true;
   const found = await find(state, state.q ? {} : { sort: { titel: "asc" } });
-  const counts = await countsFor(state, found);
+  const counts = filterPanel.open ? await countsFor(state, allFilters ? found : null) : null;
   if (run !== latest) return; // a newer search has started meanwhile
   const count = isEmpty(state) ? 0 : found.results.length;
   const spelling = state.q && count < FEW_RESULTS ? await spellingSuggestions(state, count) : [];
   if (!isEmpty(state) && count === 0) await showRemovals(state);
   if (run !== latest) return;
-  showCounts(counts);
+  if (counts) showCounts(counts);
   showSuggestions(spelling);
   clear.hidden = isEmpty(state);
   nothing.hidden = isEmpty(state) || count > 0;
-  list.replaceChildren();
   shown = isEmpty(state) ? [] : [...found.results];
   await showMore();
   if (run !== latest) return;
@@ -277,8 +285,6 @@ async function start() {
   try {
     pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
     await pagefind.init();
-    // Pagefind loads a filter's values only when a search uses it; the counts need all of them at once.
-    await pagefind.filters();
   } catch (error) {
     status.textContent = text("textError");
     for (const element of document.querySelectorAll("[data-no-js]")) {
@@ -294,6 +300,12 @@ async function start() {
     if (event.target.type === "checkbox") submit();
   });
   more.addEventListener("click", showMore);
+  filterPanel.addEventListener("toggle", async () => {
+    if (!filterPanel.open) return;
+    const run = latest;
+    const counts = await countsFor(stateFromAddress());
+    if (run === latest) showCounts(counts);
+  });
   clear.querySelector("a").addEventListener("click", (event) => {
     event.preventDefault();
     form.reset();
