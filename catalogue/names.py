@@ -59,23 +59,3 @@ class Names:
 
     def _phase(self, phase_id: str) -> LifePhase:
         return next(phase for phase in self.site.life_phases if phase.id == phase_id)
-
-
-def untranslated(site: Site, language: str) -> dict[str, list[str]]:
-    """What site.yaml names that `uebersetzungen` does not translate into `language`, by part (the keys of
-    `uebersetzungen`): districts only where another has a translation, as place names mostly stay as they are."""
-    translated = site.translations.get(language, SiteNames())
-    missing = {
-        "titel": [] if translated.title else ["titel"],
-        "lebensphasen": [p.id for p in site.life_phases if p.id not in translated.life_phases],
-        "lebensphasen_beschreibung": [p.id for p in site.life_phases
-                                      if p.description and p.id not in translated.life_phase_descriptions],
-        "themen": [t for t in site.topics if t not in translated.topics],
-        "stadtteile": [d for d in site.districts if d != WHOLE_CITY and d not in translated.districts]
-        if translated.districts else [],
-        "barrierefreiheit": [f for f in site.accessibility if f not in translated.accessibility],
-        "hilfe": [line.phone for line in site.help_lines
-                  if not all(translated.help_lines.get(line.phone, ("", ""))[index] or not part
-                             for index, part in enumerate((line.name, line.note)))],
-    }
-    return {part: ids for part, ids in missing.items() if ids}
