@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from . import cache as build_cache
-from . import generate, proposal
+from . import generate, proposal, search_words
 from .downloads import Download, Downloads
 from .gaps import GapTables, german_report
 from .i18n import Texts, interface_languages
@@ -207,6 +207,7 @@ class _Site:
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)
         generate.copy_images(catalogue, staging)
+        search_words.write_vocabulary(catalogue, self.languages, staging)
         self.progress("Suchindex", 0, 1)
         in_output = written.reused | written.moved_first
         index_site({page.path: (output if page.path in in_output else staging) / page.path

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup, escape
 
-from . import facets, proposal
+from . import facets, proposal, search_words
 from .i18n import GERMAN, Texts, direction, spoken_clock
 from .languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
@@ -153,6 +153,11 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         return {other.language: facets.result_facts(offer, context["site"], other) for other in interface_texts}
 
     @jinja2.pass_context
+    def synonyms_of(context, version) -> str:
+        """The words of site.yaml's synonym groups the page of `version` uses, for the search index."""
+        return " ".join(search_words.synonyms(search_words.searched_text(version), context["site"].synonyms))
+
+    @jinja2.pass_context
     def facet_options(context) -> dict[str, list[tuple[str, Wording]]]:
         return facets.facet_options(context["catalogue"], texts)
 
@@ -224,7 +229,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
                        hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
                        lang=texts.language, dir=texts.direction, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
-                       search_filters=search_filters, result_facts=result_facts, facet_options=facet_options, form_options=form_options)
+                       search_filters=search_filters, result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=spoken_clock, file_size=file_size)
     return env

@@ -198,6 +198,9 @@ EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "base",
              "template", "portal", "noscript", "xmp", "plaintext", "listing", "isindex"}
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 SITE_SCRIPTS = {path.name for path in (pipeline.LAYOUTS_DIR / "scripts").glob("*.js")}
+# The one classic (blocking) script: it sets the search form from the address before the page below it is
+# painted, so nothing moves (layouts/scripts/search-state.js); every other script is a module.
+CLASSIC_SCRIPTS = {"search-state.js"}
 
 
 C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -259,7 +262,8 @@ class _PageChecker(HTMLParser):
             if "src" in attributes:
                 source = attributes["src"] or ""
                 name = source.rsplit("/", 1)[-1]
-                if (attributes.get("type") != "module" or scheme(source) or source.startswith("//")
+                classic_allowed = name in CLASSIC_SCRIPTS and attributes.get("type") is None
+                if ((attributes.get("type") != "module" and not classic_allowed) or scheme(source) or source.startswith("//")
                         or name not in SITE_SCRIPTS or text.strip()):
                     self.found.append(f"script: {where}{text}")
             elif attributes.get("type") in DATA_SCRIPTS:

@@ -6,10 +6,18 @@
 // One index serves every language. It holds each offer's German page and its translations; the search page
 // of a language shows the translation where there is one, otherwise the German page's result linked to the
 // page with the facts in this language.
+//
+// Every filter value says how many offers it gives with the query and the other filters (its own filter's
+// other values left out, as they widen the search). When a query finds nothing or very little, the page
+// suggests the nearest words of the catalogue (spelling.js, loaded only then); when it finds nothing, it also
+// offers each chosen filter's removal with what that would give, the browsing pages and the help lines. The
+// status line is the one live region: the number found is said once, the counts change silently.
 
-import { counted } from "./texts.js";
+import { counted, fill } from "./texts.js";
 
 const PAGE_SIZE = 20;
+const FEW_RESULTS = 3; // fewer than this, and the page looks for misspellings
+const SUGGESTIONS = 3;
 const form = document.getElementById("suche");
 const results = document.querySelector(".search__results");
 const status = document.getElementById("suche-status");
@@ -17,13 +25,19 @@ const list = document.getElementById("suche-ergebnisse");
 const more = document.querySelector(".search__more");
 const clear = document.querySelector(".search__clear");
 const query = document.getElementById("suche-wort");
+const suggestions = document.querySelector(".search__suggestions");
+const nothing = document.querySelector(".search__nothing");
+const removals = document.querySelector(".search__remove");
+const boxes = [...form.querySelectorAll("input[type=checkbox]")];
 const text = (name) => results.dataset[name];
 const language = results.dataset.language;
 const siteRoot = new URL("../", import.meta.url).pathname;
+const vocabularyUrl = new URL("../suche/woerter.json", import.meta.url).href;
 const versions = language === "de" ? { fassung: { any: ["de"] } }
   : { fassung: { any: ["de", language] }, uebersetzt: { none: [language] } };
 
 let pagefind = null;
+let vocabulary = null; // a promise, made the first time a query finds little
 let shown = [];
 let latest = 0;
 
@@ -38,9 +52,7 @@ function stateFromAddress() {
 
 function stateFromForm() {
   const filters = {};
-  for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
-    (filters[box.name] ??= []).push(box.value);
-  }
+  for (const box of boxes.filter((b) => b.checked)) (filters[box.name] ??= []).push(box.value);
   return { q: query.value.trim(), filters };
 }
 
@@ -54,9 +66,7 @@ function addressFor(state) {
 
 function showState(state) {
   query.value = state.q;
-  for (const box of form.querySelectorAll("input[type=checkbox]")) {
-    box.checked = (state.filters[box.name] ?? []).includes(box.value);
-  }
+  for (const box of boxes) box.checked = (state.filters[box.name] ?? []).includes(box.value);
   if (Object.keys(state.filters).length) form.querySelector("details").open = true;
 }
 
@@ -65,8 +75,28 @@ function isEmpty(state) {
 }
 
 function label(name, value) {
-  const box = [...form.querySelectorAll("input[type=checkbox]")].find((b) => b.name === name && b.value === value);
-  return box ? box.labels[0].textContent.trim() : value;
+  const box = boxes.find((b) => b.name === name && b.value === value);
+  return box ? box.labels[0].querySelector(".search__option-name").textContent.trim() : value;
+}
+
+function withoutFilter(state, name, value) {
+  const filters = { ...state.filters, [name]: state.filters[name].filter((v) => v !== value) };
+  if (filters[name].length === 0) delete filters[name];
+  return { q: state.q, filters };
+}
+
+function withoutFilters(state, name) {
+  const filters = { ...state.filters };
+  delete filters[name];
+  return { q: state.q, filters };
+}
+
+function find(state, options = {}) {
+  const filters = {
+    ...Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
+    ...versions,
+  };
+  return pagefind.search(state.q || null, { filters, ...options });
 }
 
 // A German page's result leads to the same offer's page in this language: its facts in this language.
@@ -109,29 +139,126 @@ async function showMore() {
   more.hidden = shown.length === 0;
 }
 
+// How many offers each filter value gives: Pagefind counts each value within the results, which is right for a
+// filter none of whose values is chosen; a chosen filter's values are counted without that filter.
+async function countsFor(state, found) {
+  const counts = { ...found.filters };
+  await Promise.all(Object.keys(state.filters).map(async (name) => {
+    counts[name] = (await find(withoutFilters(state, name))).filters[name] ?? {};
+  }));
+  return counts;
+}
+
+function showCounts(counts) {
+  for (const box of boxes) {
+    const count = counts[box.name]?.[box.value] ?? 0;
+    box.labels[0].querySelector(".search__count").textContent = fill(text("textCount"), { count });
+    box.closest(".search__option").classList.toggle("search__option--none", count === 0);
+  }
+}
+
+function loadVocabulary() {
+  vocabulary ??= Promise.all([import("./spelling.js"), fetch(vocabularyUrl).then((response) => response.json())])
+    .then(([spelling, words]) => new spelling.Vocabulary(words))
+    .catch(() => { vocabulary = null; return null; });
+  return vocabulary;
+}
+
+// Other queries with the nearest words of the catalogue, each with what it finds: with the chosen filters, or,
+// when none finds anything with them, without. A word the catalogue does not have is replaced by one it has (even
+// where Pagefind found something for it by a similar word); when every word is in the catalogue and the query
+// found a little, a near word is suggested only for finding more („Väter“ for „Vater“).
+async function spellingSuggestions(state, count) {
+  const words = await loadVocabulary();
+  if (!words) return [];
+  const unknown = words.corrections(state.q, SUGGESTIONS * 2);
+  const corrections = unknown.length ? unknown : words.corrections(state.q, SUGGESTIONS * 2, true);
+  const least = unknown.length ? 1 : count + 1;
+  for (const filters of Object.keys(state.filters).length ? [state.filters, {}] : [{}]) {
+    const tried = await Promise.all(corrections.map(async (q) => ({ state: { q, filters }, count: (await find({ q, filters })).results.length })));
+    const useful = tried.filter((suggestion) => suggestion.count >= least).slice(0, SUGGESTIONS);
+    if (useful.length) return useful;
+  }
+  return [];
+}
+
+// A link to another search that runs it here, as the back button and a shared address would.
+function searchLink(state, content) {
+  const link = document.createElement("a");
+  link.href = addressFor(state);
+  link.append(...content);
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    history.pushState(null, "", addressFor(state));
+    showState(state);
+    search(state);
+    query.focus();
+  });
+  const item = document.createElement("li");
+  item.append(link);
+  return item;
+}
+
+function offers(count) {
+  return counted(JSON.parse(text("textOffers")), count);
+}
+
+function showSuggestions(found) {
+  suggestions.querySelector("ul").replaceChildren(...found.map(({ state, count }) => {
+    const word = document.createElement("span");
+    word.textContent = state.q;
+    const number = document.createElement("span");
+    number.className = "search__count";
+    number.textContent = ` ${fill(text("textCount"), { count })}`;
+    return searchLink(state, [word, number]);
+  }));
+  suggestions.hidden = found.length === 0;
+}
+
+async function showRemovals(state) {
+  const chosen = Object.entries(state.filters).flatMap(([name, values]) => values.map((value) => [name, value]));
+  const items = await Promise.all(chosen.map(async ([name, value]) => {
+    const wider = withoutFilter(state, name, value);
+    const count = isEmpty(wider) ? null : (await find(wider)).results.length;
+    const words = count === null ? label(name, value)
+      : fill(text("textRemove"), { name: label(name, value), offers: offers(count) });
+    return searchLink(wider, [words]);
+  }));
+  removals.querySelector("ul").replaceChildren(...items);
+  removals.hidden = items.length === 0;
+}
+
 async function search(state) {
   const run = ++latest;
-  list.replaceChildren();
-  more.hidden = true;
-  clear.hidden = isEmpty(state);
-  if (isEmpty(state)) {
-    status.textContent = "";
-    return;
-  }
-  const filters = {
-    ...Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
-    ...versions,
-  };
-  const options = state.q ? { filters } : { filters, sort: { titel: "asc" } };
-  const found = await pagefind.search(state.q || null, options);
+  results.setAttribute("aria-busy", "true");
+  const found = await find(state, state.q ? {} : { sort: { titel: "asc" } });
+  const counts = await countsFor(state, found);
   if (run !== latest) return; // a newer search has started meanwhile
-  shown = [...found.results];
-  const count = shown.length;
-  const chosen = Object.entries(state.filters).flatMap(([name, values]) => values.map((v) => label(name, v)));
-  const summary = count === 0 ? text("textNone")
-    : counted(JSON.parse(text("textFound")), count);
-  status.textContent = chosen.length ? `${summary} ${text("textChosen")} ${chosen.join(", ")}.` : summary;
+  const count = isEmpty(state) ? 0 : found.results.length;
+  const spelling = state.q && count < FEW_RESULTS ? await spellingSuggestions(state, count) : [];
+  if (!isEmpty(state) && count === 0) await showRemovals(state);
+  if (run !== latest) return;
+  showCounts(counts);
+  showSuggestions(spelling);
+  clear.hidden = isEmpty(state);
+  nothing.hidden = isEmpty(state) || count > 0;
+  list.replaceChildren();
+  shown = isEmpty(state) ? [] : [...found.results];
   await showMore();
+  if (run !== latest) return;
+  status.textContent = isEmpty(state) ? "" : statusText(state, count, spelling);
+  results.removeAttribute("aria-busy");
+}
+
+function statusText(state, count, spelling) {
+  const chosen = Object.entries(state.filters).flatMap(([name, values]) => values.map((v) => label(name, v)));
+  const parts = [count === 0 ? text("textNone") : counted(JSON.parse(text("textFound")), count)];
+  if (chosen.length) parts.push(`${text("textChosen")} ${chosen.join(text("textSeparator"))}.`);
+  if (spelling.length) {
+    const words = spelling.map(({ state: suggested }) => fill(text("textQuoted"), { word: suggested.q }));
+    parts.push(fill(text("textDidYouMean"), { words: words.join(text("textSeparator")) }));
+  }
+  return parts.join(" ");
 }
 
 function submit(event) {
@@ -142,20 +269,25 @@ function submit(event) {
 }
 
 async function start() {
-  for (const element of document.querySelectorAll("[data-search-only]")) element.hidden = false;
+  // Browsers without the CSS media feature „scripting“ (search.css) show both until now.
   for (const element of document.querySelectorAll("[data-no-js]")) element.hidden = true;
+  const state = stateFromAddress();
+  showState(state);
   status.textContent = text("textLoading");
   try {
     pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
     await pagefind.init();
+    // Pagefind loads a filter's values only when a search uses it; the counts need all of them at once.
+    await pagefind.filters();
   } catch (error) {
     status.textContent = text("textError");
-    for (const element of document.querySelectorAll("[data-no-js]")) element.hidden = false;
+    for (const element of document.querySelectorAll("[data-no-js]")) {
+      element.hidden = false;
+      element.dataset.shown = "";
+    }
     return;
   }
-  status.textContent = "";
-  const state = stateFromAddress();
-  showState(state);
+  if (isEmpty(state)) status.textContent = "";
   search(state);
   form.addEventListener("submit", submit);
   form.addEventListener("change", (event) => {
