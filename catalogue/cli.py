@@ -152,7 +152,8 @@ def _report_text(catalogue) -> str:
     report = gaps.report
     lines = [german("gaps_title"), german("gaps_as_of", date=german.long_date(report.today),
                                           count=len(catalogue.offers)), ""]
-    nothing = {"ueberfaellig": german("gaps_overdue_none"), "ablauf": german("gaps_expiring_none")}
+    nothing = {"ueberfaellig": german("gaps_overdue_none"), "ablauf": german("gaps_expiring_none"),
+               "namen": german("gaps_names_none")}
     for table in gaps.tables:
         lines += [table.caption, "=" * len(table.caption)] + ([table.note] if table.note else [])
         if table.matrix:

@@ -12,11 +12,10 @@ from __future__ import annotations
 from .collation import german_sort_key
 from .i18n import GERMAN, Texts
 from .languages import language_name
-from .model import FORMATS, WEEKDAYS, WHOLE_CITY, Catalogue, Offer, Site
+from .model import FORMATS, WEEKDAYS, WHOLE_CITY, Catalogue, Offer, Site, Wording
+from .names import Names
 
 FACETS = ("lebensphase", "thema", "stadtteil", "kosten", "sprache", "barrierefreiheit", "form", "wochentag")
-# Their names are from site.yaml, which the contract has only in German (districts are proper names).
-NAMED_IN_SITE_YAML = ("lebensphase", "thema", "barrierefreiheit")
 FREE = "kostenlos"
 # Filters the search page sets itself, never shown: the language a page is written in, and (on a German page)
 # the interface languages the offer has a translation in, whose search pages show the translation instead.
@@ -52,28 +51,30 @@ def offer_facets(offer: Offer, site: Site) -> dict[str, list[str]]:
     }
 
 
-def facet_options(catalogue: Catalogue, texts: Texts) -> dict[str, list[tuple[str, str]]]:
-    """(value, name in the interface's language) of every filter, in the order the search page shows them."""
+def facet_options(catalogue: Catalogue, texts: Texts) -> dict[str, list[tuple[str, Wording]]]:
+    """(value, name) of every filter, in the order the search page shows them: in the interface's language, but
+    the names from site.yaml that `uebersetzungen` does not translate in German."""
     site = catalogue.site
+    names = Names(site, texts)
     languages = {code for offer in catalogue.offers for code in offer.languages}
-    weekday_names = texts.list("weekdays")
+    in_interface = lambda options: [(value, Wording(name, texts.language)) for value, name in options]  # noqa: E731
     return {
-        "lebensphase": [(phase.id, phase.name) for phase in site.life_phases],
-        "thema": list(site.topics.items()),
-        "stadtteil": [(d, district_name(site, texts, d)) for d in site.districts],
-        "kosten": [(FREE, texts("offer_free"))],
-        "sprache": sorted(((code, language_name(code, texts.language)) for code in languages),
-                          key=lambda option: german_sort_key(option[1])),
-        "barrierefreiheit": list(site.accessibility.items()),
-        "form": [(form, texts("format_" + form)) for form in FORMATS],
-        "wochentag": list(zip(WEEKDAYS, weekday_names)),
+        "lebensphase": [(phase.id, names.life_phase(phase)) for phase in site.life_phases],
+        "thema": [(topic, names.topic(topic)) for topic in site.topics],
+        "stadtteil": [(district, names.district(district)) for district in site.districts],
+        "kosten": in_interface([(FREE, texts("offer_free"))]),
+        "sprache": in_interface(sorted(((code, language_name(code, texts.language)) for code in languages),
+                                       key=lambda option: german_sort_key(option[1]))),
+        "barrierefreiheit": [(feature, names.feature(feature)) for feature in site.accessibility],
+        "form": in_interface([(form, texts("format_" + form)) for form in FORMATS]),
+        "wochentag": in_interface(zip(WEEKDAYS, texts.list("weekdays"))),
     }
 
 
 def result_facts(offer: Offer, site: Site, texts: Texts) -> str:
     """The line under a search result: „0 bis 3 Jahre · Lintorf · kostenlos“, in the interface's language."""
     parts = [age_range(texts, offer.age_from, offer.age_to),
-             texts("list_separator").join(district_name(site, texts, d) for d in offer.districts),
+             texts("list_separator").join(Names(site, texts).district(d).text for d in offer.districts),
              texts("offer_free") if offer.free else ""]
     return " · ".join(part for part in parts if part)
 

@@ -182,11 +182,13 @@ def german_report(catalogue: Catalogue, languages: list[str], german) -> GapTabl
     """The report in German (german: the German Texts), the language of the city's staff."""
     whole_city = german("whole_city", city=catalogue.site.city)
     report = gap_report(catalogue, languages, whole_city[:1].upper() + whole_city[1:])
-    return GapTables(report, report_tables(report, german, catalogue.site.city))
+    site = catalogue.site
+    return GapTables(report, report_tables(report, german, site.city, site.untranslated_names))
 
 
-def report_tables(report: GapReport, texts, city: str) -> list[ReportTable]:
-    """The report's tables with German headers from the interface table (texts: Texts of German)."""
+def report_tables(report: GapReport, texts, city: str, untranslated_names: dict[str, str]) -> list[ReportTable]:
+    """The report's tables with German headers from the interface table (texts: Texts of German);
+    untranslated_names: Site.untranslated_names."""
     join = texts("list_separator").join
     how_to_read = texts("gaps_table_note", none=texts("gaps_none"))
     coverage = [
@@ -214,7 +216,10 @@ def report_tables(report: GapReport, texts, city: str) -> list[ReportTable]:
     ], [[f"angebote/{offer.id}.md", offer.title, offer.valid_until.isoformat(), texts(state)]
         for offers, state in ((report.expired, "gaps_expired"), (report.expiring, "gaps_expiring"))
         for offer in offers])
-    return [*coverage, missing, overdue, expiring]
+    names = ReportTable("namen", texts("gaps_names_caption"), [texts("gaps_language"), texts("gaps_names_missing")],
+                        [[f"{language_name(code, 'de')} ({code})", missing or texts("gaps_names_all")]
+                         for code, missing in untranslated_names.items()])
+    return [*coverage, missing, overdue, expiring, names]
 
 
 def _age_runs(runs: list[tuple[int, int]], texts) -> list[str]:

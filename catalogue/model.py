@@ -128,6 +128,9 @@ class Site:
     synonyms: tuple[tuple[str, ...], ...] = ()
     # The names of this file in other languages (`uebersetzungen`), by ISO 639-1 code, in the order written.
     translations: dict[str, SiteNames] = field(default_factory=dict)
+    # Each interface language whose names are not all translated → what it lacks, as check's note says it ("" when
+    # it has no translations at all), in the language switcher's order.
+    untranslated_names: dict[str, str] = field(default_factory=dict)
 
     def terms(self) -> dict[str, list[str]]:
         """The ids an offer may use, by key."""

@@ -25,6 +25,7 @@ from .languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
 from .opendata import jsonld
 from .model import WEEKDAYS, Place, Wording
+from .names import Names
 from .paths import EASY_OFFERS, offer_path
 
 
@@ -125,9 +126,19 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     def event_date(day: date) -> str:
         return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=texts.long_date(day))
 
+    last_names: list = [None, None]  # (site, its Names): one build's site, asked on every page
+
     @jinja2.pass_context
-    def district_name(context, district_id: str) -> str:
-        return facets.district_name(context["site"], texts, district_id)
+    def names(context) -> Names:
+        """The names of site.yaml in the page's language (names.py): say(names().topic(id)) and the like."""
+        site = context["site"]
+        if last_names[0] is not site:
+            last_names[:] = [site, Names(site, texts)]
+        return last_names[1]
+
+    @jinja2.pass_context
+    def district_name(context, district_id: str) -> Markup:
+        return say(names(context).district(district_id))
 
     @jinja2.pass_context
     def search_filters(context, version) -> dict[str, list[str]]:
@@ -147,7 +158,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         return " ".join(search_words.synonyms(search_words.searched_text(version), context["site"].synonyms))
 
     @jinja2.pass_context
-    def facet_options(context) -> dict[str, list[tuple[str, str]]]:
+    def facet_options(context) -> dict[str, list[tuple[str, Wording]]]:
         return facets.facet_options(context["catalogue"], texts)
 
     @jinja2.pass_context
@@ -200,19 +211,23 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
 
     @jinja2.pass_context
     def structured_data(context, version) -> Markup:
-        return jsonld.script_tag(jsonld.offer_data(version, context["catalogue"], name_of_language))
+        return jsonld.script_tag(jsonld.offer_data(version, context["catalogue"], name_of_language, names(context)))
 
     @jinja2.pass_context
-    def district_names(context, ids) -> str:
-        return texts("list_separator").join(district_name(context, district_id) for district_id in ids)
+    def district_names(context, ids) -> Markup:
+        return escape(texts("list_separator")).join(district_name(context, district_id) for district_id in ids)
 
-    env.globals.update(once=once, t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
+    def other_languages() -> list[Texts]:
+        """The other interface languages' texts, in the language switcher's order."""
+        return [other for other in interface_texts if other.language != texts.language]
+
+    env.globals.update(once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
                        german=german_text, language_name=name_of_language, language_names=language_names,
-                       district_names=district_names, structured_data=structured_data,
+                       district_names=district_names, structured_data=structured_data, names=names,
                        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
                        german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", version_name=version_name,
                        hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
-                       german_facets=facets.NAMED_IN_SITE_YAML, lang=texts.language, dir=texts.direction, age_range=age_range,
+                       lang=texts.language, dir=texts.direction, age_range=age_range,
                        district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
                        search_filters=search_filters, result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,

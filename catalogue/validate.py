@@ -320,7 +320,7 @@ def _load_site(context: _Context) -> Site | None:
         context.problems.add(problem("no_accessibility_statement", path, 1, "barrierefreiheit_erklaerung",
                                      severity=NOTE))
     synonyms = _check_synonyms(source, context)
-    translations = _check_site_names(source, phases, context)
+    translations, untranslated_names = _check_site_names(source, phases, context)
     return Site(
         title=data["titel"],
         city=data["stadt"],
@@ -348,6 +348,7 @@ def _load_site(context: _Context) -> Site | None:
         if repository else None,
         synonyms=synonyms,
         translations=translations,
+        untranslated_names=untranslated_names,
     )
 
 
@@ -385,8 +386,10 @@ def _check_synonyms(source: SourceFile, context: _Context) -> tuple[tuple[str, .
     return groups
 
 
-def _check_site_names(source: SourceFile, phases: list[LifePhase], context: _Context) -> dict[str, SiteNames]:
-    """`uebersetzungen`, checked against the ids and help lines of site.yaml and the interface's languages.
+def _check_site_names(source: SourceFile, phases: list[LifePhase], context: _Context
+                      ) -> tuple[dict[str, SiteNames], dict[str, str]]:
+    """`uebersetzungen`, checked against the ids and help lines of site.yaml and the interface's languages; with
+    what each interface language still lacks (Site.untranslated_names).
 
     Errors: what site.yaml does not define, a code that is no language or is German, an empty text. Notes (never
     counted): a language the site has no pages in, the names a language of the interface still lacks, and, once,
@@ -398,6 +401,7 @@ def _check_site_names(source: SourceFile, phases: list[LifePhase], context: _Con
     phones = [_text(line["telefon"]) for line in data.get("hilfe", [])]
     languages = [code for code in interface_languages(context.layouts_dir) if code != GERMAN]
     translations: dict[str, SiteNames] = {}
+    untranslated_names: dict[str, str] = {}
     for code, parts in written.items():
         path = ["uebersetzungen", code]
         line, key = source.line_of(path), schemas.key_label(path)
@@ -422,17 +426,19 @@ def _check_site_names(source: SourceFile, phases: list[LifePhase], context: _Con
             continue
         missing = _missing_names(names, data, phases, phones)
         if missing:
+            untranslated_names[code] = missing
             context.problems.add(problem("translation_names_missing", source.path, line, key, severity=NOTE,
                                          code=code, language=language_name(code), missing=missing))
     untranslated = [code for code in languages if code not in written]
+    untranslated_names.update(dict.fromkeys(untranslated, ""))
     if untranslated:
         context.problems.add(problem(
             "translation_languages_missing", source.path, source.line_of(["uebersetzungen"]), "uebersetzungen",
             severity=NOTE, languages=listing(f"„{c}“ ({language_name(c)})" for c in untranslated),
             these="dieser Sprache" if len(untranslated) == 1 else "diesen Sprachen",
         ))
-    return translations
-
+    in_order = sorted(untranslated_names.items(), key=lambda item: languages.index(item[0]))
+    return translations, dict(in_order)
 
 def _check_blank_texts(source: SourceFile, path: list, value, context: _Context) -> None:
     """A text of only spaces is as empty as "" (which the schema reports)."""

@@ -185,9 +185,10 @@ def test_csv_tables_read_back_with_the_same_numbers(built):
 
 
 def test_every_page_links_the_report_for_professionals(built):
-    for page in ("index.html", "ar/index.html", "angebote/krabbelgruppe/index.html"):
+    for page, words in (("index.html", "Für Fachkräfte"), ("ar/index.html", "للمختصين (بالألمانية)"),
+                        ("angebote/krabbelgruppe/index.html", "Für Fachkräfte")):
         html = (built / page).read_text(encoding="utf-8")
-        assert "luecken/" in html and "Für Fachkräfte" in html, page
+        assert "luecken/" in html and words in html, page
 
 
 def test_the_terminal_report_shows_the_same(content):

@@ -13,7 +13,7 @@ from babel import Locale
 
 from catalogue import pipeline
 from catalogue.i18n import GERMAN_ONLY_TABLE, REVIEW_KEY, interface_languages
-from conftest import REPO, TODAY
+from conftest import FIXTURE, REPO, TODAY
 
 I18N = REPO / "layouts" / "i18n"
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "ru")
@@ -83,7 +83,9 @@ class Page(HTMLParser):
     def __init__(self, path: Path):
         super().__init__()
         self.stack: list[tuple[str, str, str]] = []
+        self.hidden: list[bool] = []  # for each element of the stack: inside an element with `hidden`
         self.texts: list[tuple[str, str, str]] = []  # (text, lang, dir)
+        self.shown_texts: list[tuple[str, str, str]] = []  # the same, without what is hidden (search data)
         self.alternates: dict[str, str] = {}
         self.canonical = None
         self.switcher: list[tuple[str, str | None, str | None]] = []  # (text, lang, hreflang)
@@ -107,12 +109,15 @@ class Page(HTMLParser):
             self.switcher.append(("", lang, attributes.get("hreflang")))
         if tag not in VOID:
             self.stack.append((tag, lang, direction))
+            self.hidden.append("hidden" in attributes or (bool(self.hidden) and self.hidden[-1]))
 
     def handle_endtag(self, tag):
         if tag in VOID:
             return
         while self.stack and self.stack.pop()[0] != tag:
-            pass
+            self.hidden.pop()
+        if self.hidden:
+            self.hidden.pop()
         if self._in_switcher and len(self.stack) < self._in_switcher:
             self._in_switcher = 0
 
@@ -125,6 +130,8 @@ class Page(HTMLParser):
         # the document title takes no lang of its own; a script's text (JSON-LD) is data, not shown
         if self.stack and self.stack[-1][0] not in ("title", "script"):
             self.texts.append((text, self.stack[-1][1], self.stack[-1][2]))
+            if not self.hidden[-1]:
+                self.shown_texts.append(self.texts[-1])
 
     def where(self, text: str) -> tuple[str, str]:
         """(lang, dir) of the first text node that contains `text`."""
@@ -238,3 +245,31 @@ def test_a_translation_without_its_german_original_is_an_error(content):
     errors = content.errors()
     assert [(e.file.name, e.key) for e in errors] == [("gibtsnicht.en.md", "Dateiname")]
     assert "gibtsnicht.md" in errors[0].message
+
+
+def german_interface_texts(language: str) -> set[str]:
+    """The German interface texts that read differently in `language`: whole texts without placeholders, long
+    enough not to be a word both languages share („E-Mail“)."""
+    own = {value for value in table(language).values() if isinstance(value, str)}
+    german = {**table("de"), **table(GERMAN_ONLY_TABLE)}
+    return {value for key, value in german.items() if isinstance(value, str) and not key.startswith("_")
+            and not placeholders(value) and len(value) >= 8 and value not in own}
+
+
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_no_german_interface_text_is_left_unmarked_on_the_pages_of_another_language(built, language):
+    """What is German on another language's page is content (an offer's text, a name from site.yaml), and marked
+    lang="de" so that a screen reader reads it in German; the interface itself speaks the page's language, in the
+    title and the meta description too."""
+    german = {text: re.compile(rf"(?<!\w){re.escape(text)}(?!\w)") for text in german_interface_texts(language)}
+    site_title = yaml.safe_load((FIXTURE / "site.yaml").read_text(encoding="utf-8"))["titel"]  # content, not interface
+    found = []
+    for file in sorted((built / language).rglob("*.html")):
+        parsed = Page(file)
+        html = file.read_text(encoding="utf-8")
+        unmarked = [node for node, lang, _ in parsed.shown_texts if lang == parsed.html_lang_attrs[0]]
+        unmarked += [title.replace(site_title, "") for title in re.findall(r"<title>(.*?)</title>", html)]
+        unmarked += re.findall(r'<meta name="description" content="([^"]*)"', html)
+        found += [f"{file.relative_to(built)}: „{text}“ in „{node[:80]}“"
+                  for node in unmarked for text, pattern in german.items() if pattern.search(node)]
+    assert not found, "\n".join(found[:30])

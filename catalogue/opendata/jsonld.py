@@ -11,6 +11,7 @@ import json
 from markupsafe import Markup
 
 from ..model import WHOLE_CITY, WEEKDAYS, Catalogue, OfferVersion, Provider, Site
+from ..names import Names
 from ..paths import offer_url
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -22,14 +23,14 @@ def is_public_body(provider: Provider, site: Site) -> bool:
             or provider.name == site.publisher.name)
 
 
-def offer_data(version: OfferVersion, catalogue: Catalogue, language_name) -> dict:
-    """language_name(code): a language's name in the page's language."""
+def offer_data(version: OfferVersion, catalogue: Catalogue, language_name, names: Names) -> dict:
+    """language_name(code): a language's name in the page's language; names: site.yaml's names in it."""
     offer, site = version.offer, catalogue.site
     provider = catalogue.provider(offer.provider_id)
     public = is_public_body(provider, site)
     page = offer_url(site, offer.id, version.language)
     phases = [phase for phase in site.life_phases if phase.id in offer.life_phases]
-    audience = {"@type": "PeopleAudience", "audienceType": [phase.name for phase in phases]}
+    audience = {"@type": "PeopleAudience", "audienceType": [names.life_phase(phase).text for phase in phases]}
     youngest = offer.age_from if offer.age_from is not None else max(0, min(p.age_from for p in phases))
     oldest = offer.age_to if offer.age_to is not None else max(p.age_to for p in phases)
     audience |= {"suggestedMinAge": youngest, "suggestedMaxAge": oldest}
@@ -41,7 +42,7 @@ def offer_data(version: OfferVersion, catalogue: Catalogue, language_name) -> di
         "description": version.summary.text,
         "url": page,
         "provider": _organization(provider, public, site),
-        "serviceType": [site.topics[topic] for topic in offer.topics],
+        "serviceType": [names.topic(topic).text for topic in offer.topics],
         "areaServed": [_area(district, site) for district in offer.districts],
         "audience": audience,
         "availableChannel": _channels(version, page),
