@@ -263,6 +263,19 @@ def test_each_language_finds_translations_and_german_offers_and_speaks_its_langu
     assert summary.get_attribute("lang") == "de"
 
 
+@pytest.mark.parametrize("language, title", [("ar", "مجموعة الأطفال الرضع يوم الأربعاء"),
+                                             ("en", "Baby group on Wednesdays")])
+def test_a_german_word_finds_the_translation_on_its_language_page(browser, language, title):
+    """On the Arabic page the German page of a translated offer is hidden (the translation stands for it), so the
+    German word a family knows from a flyer must find the translation."""
+    browser.driver.get(browser.origins["katalog"] + f"/angebote/{language}/suche/?q=Krabbelgruppe")
+    status = browser.driver.execute_async_script(WAIT_FOR_SOME_RESULTS)
+    assert not status.startswith("TIMEOUT"), status
+    links = browser.driver.find_elements(By.CSS_SELECTOR, "#suche-ergebnisse h2 a")
+    assert [link.text for link in links] == [title]
+    assert urlsplit(links[0].get_attribute("href")).path == f"/angebote/{language}/angebote/krabbelgruppe/"
+
+
 def test_a_word_of_a_translation_finds_it_on_its_language_page_only(browser, search):
     browser.driver.get(browser.origins["katalog"] + "/angebote/ar/suche/?q=الرضع")
     status = browser.driver.execute_async_script(WAIT_FOR_SOME_RESULTS)
