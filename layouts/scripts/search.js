@@ -134,11 +134,19 @@ function card(data) {
   return item;
 }
 
-async function showMore() {
+// The next page of results, made but not yet shown: search() shows them with everything else in one go.
+async function nextCards() {
   const next = shown.splice(0, PAGE_SIZE);
-  const data = await Promise.all(next.map((result) => result.data()));
-  list.append(...data.map(card));
+  return (await Promise.all(next.map((result) => result.data()))).map(card);
+}
+
+function showCards(cards) {
+  list.append(...cards);
   more.hidden = shown.length === 0;
+}
+
+async function showMore() {
+  showCards(await nextCards());
 }
 
 // How many offers each filter value gives: Pagefind counts each value within the results, which is right for a
@@ -247,13 +255,16 @@ async function search(state) {
   const spelling = state.q && count < FEW_RESULTS ? await spellingSuggestions(state, count) : [];
   if (!isEmpty(state) && count === 0) await showRemovals(state);
   if (run !== latest) return;
+  shown = isEmpty(state) ? [] : [...found.results];
+  const cards = await nextCards();
+  if (run !== latest) return;
+  // all at once, without waiting in between: a status line that grows after the suggestions are shown would
+  // push them down (a layout shift)
   if (counts) showCounts(counts);
   showSuggestions(spelling);
   clear.hidden = isEmpty(state);
   nothing.hidden = isEmpty(state) || count > 0;
-  shown = isEmpty(state) ? [] : [...found.results];
-  await showMore();
-  if (run !== latest) return;
+  showCards(cards);
   status.textContent = isEmpty(state) ? "" : statusText(state, count, spelling);
   results.removeAttribute("aria-busy");
 }
