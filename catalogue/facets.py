@@ -23,7 +23,8 @@ VERSION_FILTER, TRANSLATED_FILTER = "fassung", "uebersetzt"
 
 
 def district_name(site: Site, texts: Texts, district_id: str) -> str:
-    return texts("whole_city", city=site.city) if district_id == WHOLE_CITY else site.districts[district_id]
+    """A district's name as text in the language of `texts` (names.py says how)."""
+    return Names(site, texts).district(district_id).text
 
 
 def age_range(texts: Texts, age_from, age_to) -> str:
