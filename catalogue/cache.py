@@ -140,9 +140,11 @@ def program_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def build_fingerprint(catalogue: Catalogue, layouts_dir: Path, interface_languages: list[str], downloads) -> str:
-    """Everything every page may show: when it changes, no page is reused."""
-    digest = hashlib.sha256(program_fingerprint().encode())
+def build_fingerprint(catalogue: Catalogue, layouts_dir: Path, interface_languages: list[str], downloads,
+                      compressed_copies: bool) -> str:
+    """Everything every page may show, and whether it has compressed copies: when it changes, no page is
+    reused."""
+    digest = hashlib.sha256(f"{program_fingerprint()} {compressed_copies}".encode())
     _add_folder(digest, layouts_dir)
     digest.update(_stable([catalogue.site, catalogue.pages, sorted(catalogue.media), catalogue.today,
                            interface_languages, downloads.catalogue, downloads.phases]).encode())

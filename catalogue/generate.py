@@ -7,9 +7,11 @@ process boundaries.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,7 +21,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import proposal, schemas
+from . import compress, proposal, schemas
 from .downloads import Downloads
 from .gaps import GapTables
 from .i18n import GERMAN, Texts, interface_languages
@@ -37,6 +39,8 @@ REUSABLE_TEMPLATES = ("pages/offer.html", "pages/listing.html", "pages/provider.
 SHOWING_OPEN_DATA = ("pages/open_data.html",)
 PARALLEL_FROM_PAGES = 400
 PAGES_PER_TASK = 250
+ASSET_HASH_LENGTH = 10
+SCRIPT_IMPORT = re.compile(r'(["\'])\./([\w.-]+\.js)\1')  # import … from "./texts.js", import("./spelling.js")
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,50 @@ class OnePageView:
         self.overdue, self.provider = catalogue.overdue, catalogue.provider
 
 
+@dataclass(frozen=True)
+class Assets:
+    """The stylesheet and the scripts under names that change with their content („style.3f2a9c1b0d.css“): a
+    web server may let browsers keep them for a year, because a new version has a new address."""
+
+    files: dict[str, bytes]  # by the name they are published under
+    names: dict[str, str]  # the published name of each, by its own („style.css“ → „style.3f2a9c1b0d.css“)
+
+
+def plan_assets(layouts_dir: Path) -> Assets:
+    """One stylesheet (the base styles, then each component's, then each page's, in a fixed order) and the
+    scripts, each a file. A script that imports another names it by its published name, so its own name
+    changes with what it imports."""
+    parts = ([layouts_dir / "base.css"] + sorted((layouts_dir / "components").glob("*/*.css"))
+             + sorted((layouts_dir / "pages").glob("*.css")))
+    css = "\n".join(f"/* {p.relative_to(layouts_dir).as_posix()} */\n{p.read_text(encoding='utf-8')}" for p in parts)
+    sources = {"style.css": css} | {script.name: script.read_text(encoding="utf-8")
+                                     for script in sorted((layouts_dir / "scripts").glob("*.js"))}
+    assets = Assets({}, {})
+
+    def publish(name: str) -> str:
+        if name not in assets.names:
+            text = sources[name]
+            if name.endswith(".js"):
+                text = SCRIPT_IMPORT.sub(lambda match: f"{match[1]}./{publish(match[2])}{match[1]}", text)
+            data = text.encode("utf-8")
+            stem, suffix = name.rsplit(".", 1)
+            assets.names[name] = published = \
+                f"{stem}.{hashlib.sha256(data).hexdigest()[:ASSET_HASH_LENGTH]}.{suffix}"
+            assets.files[published] = data
+        return assets.names[name]
+
+    for name in sources:
+        publish(name)
+    return assets
+
+
+def write_assets(assets: Assets, output: Path) -> None:
+    folder = output / "assets"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in sorted(assets.files.items()):
+        (folder / name).write_bytes(data)
+
+
 @dataclass
 class _Job:
     catalogue: Catalogue
@@ -194,6 +242,8 @@ class _Job:
     texts: dict[str, Texts]  # of every interface language, by code
     view: OnePageView
     compiled: jinja2.BytecodeCache
+    assets: Assets
+    compressed_copies: bool
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
@@ -205,7 +255,8 @@ def _environment(language: str):
     if language not in _environments:
         every = _job.texts
         _environments[language] = environment(_job.layouts_dir, every[language], every[GERMAN],
-                                              language_prefix(language), tuple(every.values()), _job.compiled)
+                                              language_prefix(language), tuple(every.values()), _job.compiled,
+                                              _job.assets.names)
     return _environments[language]
 
 
@@ -226,19 +277,24 @@ def _render_range(start: int, end: int) -> int:
         )
         target = _job.output / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        data = html.encode("utf-8")
+        target.write_bytes(data)
+        if _job.compressed_copies:
+            compress.write_copies(target, data)
     return end - start
 
 
 def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress,
-                 downloads: Downloads | None = None, compiled_templates: Path | None = None) -> None:
+                 downloads: Downloads | None = None, compiled_templates: Path | None = None,
+                 assets: Assets | None = None, compressed_copies: bool = False) -> None:
     """downloads: the PDFs written before, which the pages link with their size; compiled_templates: a folder
-    that keeps the compiled templates from build to build (in the build cache)."""
+    that keeps the compiled templates from build to build (in the build cache); assets: the stylesheet and
+    scripts the pages load (plan_assets); compressed_copies: write each page's .gz and .br beside it."""
     global _job
     compiled = jinja2.FileSystemBytecodeCache(str(compiled_templates)) if compiled_templates else _compiled_in_memory
     texts = {code: Texts.load(layouts_dir, code) for code in interface_languages(layouts_dir)}  # read once
     _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), texts, OnePageView(catalogue),
-                compiled)
+                compiled, assets or plan_assets(layouts_dir), compressed_copies)
     _environments.clear()
     # compiled here, once, before the worker processes fork and inherit them
     for language, template in sorted({(page.language, page.template) for page in pages}):
@@ -266,17 +322,11 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
         _environments.clear()
 
 
-def write_assets(layouts_dir: Path, output: Path) -> None:
-    """One stylesheet (the base styles, then each component's, then each page's, in a fixed order) and the
-    scripts, each a file."""
-    parts = ([layouts_dir / "base.css"] + sorted((layouts_dir / "components").glob("*/*.css"))
-             + sorted((layouts_dir / "pages").glob("*.css")))
-    css = "\n".join(f"/* {p.relative_to(layouts_dir).as_posix()} */\n{p.read_text(encoding='utf-8')}" for p in parts)
-    assets = output / "assets"
-    assets.mkdir(parents=True, exist_ok=True)
-    (assets / "style.css").write_text(css, encoding="utf-8")
-    for script in sorted((layouts_dir / "scripts").glob("*.js")):
-        shutil.copyfile(script, assets / script.name)
+def copy_icons(layouts_dir: Path, output: Path) -> None:
+    """The site's icon for tabs and bookmarks, and the touch icon for a phone's home screen, at the site's root,
+    where browsers look for /favicon.ico when a page names none."""
+    for icon in sorted((layouts_dir / "icons").iterdir()):
+        shutil.copyfile(icon, output / icon.name)
 
 
 def write_schemas(catalogue: Catalogue, output: Path) -> None:

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from . import cache as build_cache
-from . import generate, proposal, search_words
+from . import compress, generate, proposal, search_words
 from .downloads import Download, Downloads
 from .gaps import GapTables, german_report
 from .i18n import Texts, interface_languages
@@ -80,8 +80,8 @@ class FirstPages:
 
 
 def build(content_dir: Path, output: Path, today: date, strict: bool = False, layouts_dir: Path = LAYOUTS_DIR,
-          progress=no_progress, pdf: bool = False, cache: Path | None = None, first: FirstPages | None = None
-          ) -> Result:
+          progress=no_progress, pdf: bool = False, cache: Path | None = None, first: FirstPages | None = None,
+          compressed_copies: bool = False) -> Result:
     """progress(stage, done, total) is told how far the long stages are.
 
     pdf: also write the catalogue as PDF (pdf/katalog.pdf, one per life phase) and link it. It takes seconds
@@ -91,7 +91,10 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     cache: the build cache's folder (cache.py; the command line's is beside the output). With a usable one,
     only the pages whose inputs changed are rendered again, and the rest of `output` stays in place.
 
-    first: pages to make and move in first (FirstPages), when the build starts from a previous one."""
+    first: pages to make and move in first (FirstPages), when the build starts from a previous one.
+
+    compressed_copies: a .gz and a .br beside every text file, for a web server to send (compress.py). The
+    command line writes them unless told --no-compress."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
     result = check(content_dir, today, strict, progress, cache=cache)
@@ -102,7 +105,8 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, languages, german)
     pages = generate.plan_pages(catalogue, languages, gaps)
-    site = _Site(result, content_dir, layouts_dir, languages, german, gaps, pages, progress, pdf, strict, cache)
+    site = _Site(result, content_dir, layouts_dir, languages, german, gaps, pages, progress, pdf, strict, cache,
+                 compressed_copies)
     previous = build_cache.load(cache, output) if cache and (output / MARKER).is_file() else None
     try:
         if previous is None:
@@ -162,6 +166,7 @@ class _Site:
     pdf: bool
     strict: bool
     cache: Path | None
+    compressed_copies: bool
 
     def write(self, staging: Path, output: Path | None = None, previous: build_cache.Manifest | None = None,
               first: FirstPages | None = None) -> _Written:
@@ -176,11 +181,13 @@ class _Site:
             raise _StrictWarnings()
         downloads = replace(downloads, calendars=frozenset(o.id for o in catalogue.offers if ical.has_calendar(o)))
         written = _Written("", {}, set())
+        assets = generate.plan_assets(self.layouts_dir)
         parts = None
         compiled = build_cache.compiled_templates(self.cache) if self.cache else None
         fingerprints = None
         if self.cache:
-            written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads)
+            written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads,
+                                                          self.compressed_copies)
             fingerprints = build_cache.PageFingerprints(written.build, catalogue)
         if first and previous is not None:
             # only these pages' fingerprints before they are shown: all of them take a while at 1,000 offers
@@ -188,7 +195,8 @@ class _Site:
                      and page.template not in generate.SHOWING_OPEN_DATA]
             _note_reuse(pages, fingerprints, previous, output, written)
             pages = [page for page in pages if page.path not in written.reused]
-            generate.render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled)
+            generate.render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled,
+                                  assets, self.compressed_copies)
             build_cache.forget(self.cache)
             written.moved_first = {page.path for page in pages}
             move_files(staging, output, sorted(written.moved_first))
@@ -202,8 +210,10 @@ class _Site:
         write_gap_tables(self.gaps, staging)
         generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused
                                           and page.path not in written.moved_first],
-                              self.layouts_dir, staging, self.progress, downloads, compiled)
-        generate.write_assets(self.layouts_dir, staging)
+                              self.layouts_dir, staging, self.progress, downloads, compiled, assets,
+                              self.compressed_copies)
+        generate.write_assets(assets, staging)
+        generate.copy_icons(self.layouts_dir, staging)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)
         generate.copy_images(catalogue, staging)
@@ -212,6 +222,8 @@ class _Site:
         in_output = written.reused | written.moved_first
         index_site({page.path: (output if page.path in in_output else staging) / page.path
                     for page in self.pages if page.searchable}, staging)
+        if self.compressed_copies:
+            compress.add_copies(staging, output)
         if parts:
             parts.save()
         return written
@@ -231,8 +243,9 @@ def _note_reuse(pages, fingerprints: build_cache.PageFingerprints | None, previo
 
 
 def _files_in(folder: Path) -> set[str]:
+    """Without the compressed copies, which go where their files go (write.py)."""
     return {(Path(parent) / name).relative_to(folder).as_posix()
-            for parent, _, names in os.walk(folder) for name in names}
+            for parent, _, names in os.walk(folder) for name in names if not compress.is_copy(name)}
 
 
 def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew) -> dict[str, Download]:

@@ -50,11 +50,13 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "",
                 interface_texts: tuple[Texts, ...] = (),
-                compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+                compiled: jinja2.BytecodeCache | None = None,
+                asset_names: dict[str, str] | None = None) -> jinja2.Environment:
     """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
     of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
     what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
-    templates are shared (CompiledTemplates, or a folder of the build cache)."""
+    templates are shared (CompiledTemplates, or a folder of the build cache); asset_names: the published name of
+    each stylesheet and script, by its own (generate.plan_assets)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         bytecode_cache=compiled,
@@ -88,6 +90,11 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     def site_url(context, target: str = "") -> str:
         """A link to `target`, a path from the site's root such as 'assets/style.css' or 'impressum/'."""
         return context["root"] + target if (context["root"] or target) else "./"
+
+    @jinja2.pass_context
+    def asset(context, name: str) -> str:
+        """A link to the stylesheet or a script, e.g. 'style.css', under the name that changes with its content."""
+        return site_url(context, "assets/" + (asset_names or {})[name])
 
     def lang_attrs(code: str) -> Markup:
         """The lang (and dir) attributes of an element whose text is in `code`, where they differ from the page's."""
@@ -221,7 +228,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         """The other interface languages' texts, in the language switcher's order."""
         return [other for other in interface_texts if other.language != texts.language]
 
-    env.globals.update(once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, lang_attrs=lang_attrs, say=say,
+    env.globals.update(once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset, lang_attrs=lang_attrs, say=say,
                        german=german_text, language_name=name_of_language, language_names=language_names,
                        district_names=district_names, structured_data=structured_data, names=names,
                        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language

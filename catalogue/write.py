@@ -15,6 +15,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .compress import copies_of, is_copy
+
 MARKER = ".katalog-build"
 
 
@@ -97,10 +99,20 @@ def partial_output(output: Path):
 
 
 def move_files(staging: Path, output: Path, paths: list[str]) -> None:
-    """These files of `staging` (paths from its root) replace their namesakes in `output`, each in one step."""
+    """These files of `staging` (paths from its root) replace their namesakes in `output`, each in one step, and
+    their compressed copies with them."""
     for path in paths:
         (output / path).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / path, output / path)
+        for name in [path, *copies_of(path)]:
+            _replace(staging / name, output / name)
+
+
+def _replace(new: Path, old: Path) -> None:
+    """`new` takes the place of `old`; without a `new`, a compressed copy that `old` has left over goes."""
+    if new.exists() or not is_copy(new):
+        os.replace(new, old)
+    else:
+        old.unlink(missing_ok=True)
 
 
 def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
@@ -114,11 +126,15 @@ def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
         relative = Path(folder).relative_to(staging)
         (output / relative).mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
-            os.replace(Path(folder) / name, output / relative / name)
+            if is_copy(name):
+                continue  # with its file
+            for copy in [name, *copies_of(name)]:
+                _replace(Path(folder) / copy, output / relative / copy)
             moved.append((relative / name).as_posix())
     for path in sorted(stale, reverse=True):
         target = output / path
-        target.unlink(missing_ok=True)
+        for name in [path, *copies_of(path)]:
+            (output / name).unlink(missing_ok=True)
         for parent in target.parents:
             if parent == output or not parent.is_dir() or any(parent.iterdir()):
                 break

@@ -92,6 +92,17 @@ def edit_template(rng, content, layouts):
         encoding="utf-8")
 
 
+def edit_stylesheet(rng, content, layouts):  # a new name for the stylesheet, in every page
+    styles = layouts / "components/offer-card/offer-card.css"
+    styles.write_text(styles.read_text(encoding="utf-8") + f"\n.offer-card {{ order: {rng.randint(1, 999)}; }}\n",
+                      encoding="utf-8")
+
+
+def edit_script(rng, content, layouts):  # a new name for it and for the scripts that import it
+    script = layouts / "scripts/texts.js"
+    script.write_text(script.read_text(encoding="utf-8") + f"\n// {rng.randint(1, 999)}\n", encoding="utf-8")
+
+
 def edit_texts(rng, content, layouts):
     replace_line(layouts / "i18n/de.yaml", r"^offer_free: .*$", f"offer_free: kostenfrei {rng.randint(1, 99)}")
 
@@ -110,16 +121,17 @@ def edit_free_page(rng, content, layouts):  # its title is in every page's foote
 
 
 EDITS = [edit_text, edit_lint_findings, edit_title, edit_life_phase, add_offer, delete_offer, edit_template,
-         edit_texts, edit_site_yaml, edit_provider, edit_free_page]
+         edit_stylesheet, edit_script, edit_texts, edit_site_yaml, edit_provider, edit_free_page]
 
 
 def messages(result) -> list[str]:
     return [format_text(problem) for problem in result.problems.sorted()]
 
 
-def assert_same_as_clean_build(content, layouts, cached: Path, clean: Path, cached_result=None) -> None:
+def assert_same_as_clean_build(content, layouts, cached: Path, clean: Path, cached_result=None,
+                               compressed_copies: bool = False) -> None:
     shutil.rmtree(clean, ignore_errors=True)
-    clean_result = pipeline.build(content, clean, TODAY, layouts_dir=layouts)
+    clean_result = pipeline.build(content, clean, TODAY, layouts_dir=layouts, compressed_copies=compressed_copies)
     assert clean_result.ok
     if cached_result is not None:  # the same messages, also for files the cache did not read again
         assert messages(cached_result) == messages(clean_result)
@@ -134,14 +146,15 @@ def test_after_random_edits_a_cached_build_writes_what_a_clean_build_writes(work
     content, layouts = workspace
     rng = random.Random(seed)
     site, cache = tmp_path / "site", tmp_path / "cache"
-    first = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    compressed = seed != 1  # with compressed copies, as the command line builds, and once without
+    first = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache, compressed_copies=compressed)
     assert first.ok and first.pages_rendered == first.pages_written
     edits = rng.sample(EDITS, len(EDITS)) + rng.choices(EDITS, k=4)
     for edit in edits:
         edit(rng, content, layouts)
-        result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+        result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache, compressed_copies=compressed)
         assert result.ok, edit.__name__
-        assert_same_as_clean_build(content, layouts, site, tmp_path / "clean", result)
+        assert_same_as_clean_build(content, layouts, site, tmp_path / "clean", result, compressed)
 
 
 def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(workspace, tmp_path):

@@ -96,7 +96,8 @@ def get(server, path: str) -> tuple[int, bytes, dict]:
 def test_the_server_answers_for_the_site_and_nothing_else(server):
     status, body, headers = get(server, "/angebote/angebote/krabbelgruppe/")
     assert status == 200 and b"/_vorschau/live.js" in body and headers["Cache-Control"] == "no-store"
-    assert get(server, "/angebote/assets/style.css")[2]["Content-Type"] == "text/css; charset=utf-8"
+    stylesheet = next((server.output / "assets").glob("style.*.css")).name
+    assert get(server, f"/angebote/assets/{stylesheet}")[2]["Content-Type"] == "text/css; charset=utf-8"
     for outside in ("/angebote/../geheim.txt", "/angebote/%2e%2e/geheim.txt", "/geheim.txt"):
         status, body, _ = get(server, outside)
         assert status == 404 and "nicht für den Browser" not in body.decode(), outside
@@ -112,7 +113,7 @@ def test_the_fingerprint_of_an_address_changes_with_its_file(server):
     assert server.fingerprint("/angebote/angebote/krabbelgruppe/") != before
     assert server.fingerprint("/angebote/nichts/") != server.fingerprint("/angebote/404.html")
     changed_page = server.fingerprint("/angebote/angebote/krabbelgruppe/")
-    stylesheet = server.output / "assets/style.css"
+    [stylesheet] = (server.output / "assets").glob("style.*.css")
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\nbody { color: red; }\n", encoding="utf-8")
     assert server.fingerprint("/angebote/angebote/krabbelgruppe/") != changed_page, "the page loads the stylesheet"
 

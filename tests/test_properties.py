@@ -261,7 +261,7 @@ class _PageChecker(HTMLParser):
             text = "".join(self.script_text)
             if "src" in attributes:
                 source = attributes["src"] or ""
-                name = source.rsplit("/", 1)[-1]
+                name = re.sub(r"\.[0-9a-f]{10}(?=\.js$)", "", source.rsplit("/", 1)[-1])  # named by content
                 classic_allowed = name in CLASSIC_SCRIPTS and attributes.get("type") is None
                 if ((attributes.get("type") != "module" and not classic_allowed) or scheme(source) or source.startswith("//")
                         or name not in SITE_SCRIPTS or text.strip()):

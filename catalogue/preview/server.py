@@ -86,7 +86,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     def fingerprint(self, url_path: str) -> str:
         """Tells whether what an address shows has changed: the file's bytes (or which 404 page it gets), and
-        the stylesheet, scripts and images it loads (a changed stylesheet changes no page's HTML)."""
+        the stylesheet, scripts and images it loads (a changed image changes no page's HTML)."""
         file = self.file_for(url_path)
         shown = file if file is not None else self.output / NOT_FOUND
         try:
