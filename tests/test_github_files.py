@@ -6,6 +6,7 @@ offered."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from conftest import REPO, check_jsonschema
 
@@ -53,3 +54,24 @@ def test_a_broken_issue_form_fails(tmp_path):
     broken = tmp_path / "fehler-melden.yml"
     broken.write_text(text.replace("type: dropdown", "type: auswahl", 1), encoding="utf-8")
     assert check_jsonschema("vendor.github-issue-forms", broken).returncode == 1
+
+
+def test_publishing_builds_with_the_pdf_and_deploys_with_the_pages_actions_one_at_a_time():
+    workflow = yaml.safe_load((GITHUB / "workflows" / "veroeffentlichen.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    assert "pull_request" not in triggers
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["bauen"], workflow["jobs"]["veroeffentlichen"]
+    assert build["container"] == "python:3.12-bookworm"
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert "python3 dev.py site --help" in runs
+    assert runs.index(".venv/bin/python build.py check --format github") < runs.index(".venv/bin/python build.py")
+    uses = [step["uses"] for job in (build, deploy) for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/checkout@v5", "actions/cache@v5", "actions/configure-pages@v5",
+                    "actions/upload-pages-artifact@v4", "actions/deploy-pages@v4"]
+    (upload,) = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert deploy["needs"] == "bauen"
+    assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.pages.outputs.page_url }}"}
