@@ -10,7 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import pipeline, preview, proposal, schemas
+from . import changes, issue_forms, pipeline, preview, proposal, schemas
 from .cache import cache_folder
 from .gaps import german_report
 from .i18n import MissingText, Texts, interface_languages
@@ -18,7 +18,7 @@ from .index import IndexFailed
 from .pdf import PdfFailed
 from .problems import format_github, format_text
 from .schemas import SCHEMA_DIR
-from .validate import ID_PATTERN
+from .validate import ID_PATTERN, load_site
 from .write import UnsafeOutput
 
 
@@ -52,11 +52,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website mit PDF zum Ausdrucken. "
         "Mit „check“ wird nur geprüft und nichts geschrieben.",
     )
-    parser.add_argument("command", nargs="?", choices=["build", "check", "report", "new", "serve"], default="build",
+    parser.add_argument("command", nargs="?", choices=["build", "check", "report", "new", "serve", "github", "changes"],
+                        default="build",
                         help="build (Standard): prüfen, Website und PDF schreiben; check: nur prüfen; "
                         "report: Lücken in der Präventionskette und überfällige Einträge zeigen (wie die Seite "
                         "luecken/); new KENNUNG: ein neues Angebot aus der Vorlage anlegen; serve: Vorschau im "
-                        "Browser, die sich bei jeder gespeicherten Änderung selbst erneuert")
+                        "Browser, die sich bei jeder gespeicherten Änderung selbst erneuert; github: die Formulare für "
+                        "GitHub-Issues aus site.yaml schreiben; changes: neue, geänderte und entfernte Angebote seit "
+                        "--since als Markdown, mit ihren Adressen und wie man die Vorschau öffnet")
     parser.add_argument("id", nargs="?", metavar="KENNUNG", help="bei new: die Kennung des neuen Angebots")
     parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
     parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
@@ -79,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true",
                         help="beim Bauen ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben "
                         "(sonst nur die geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)")
+    parser.add_argument("--ziel", type=Path, default=Path(".github/ISSUE_TEMPLATE"), metavar="ORDNER",
+                        help="bei github: wohin die Formulare kommen (Standard: .github/ISSUE_TEMPLATE)")
+    parser.add_argument("--since", default="HEAD^1", metavar="STAND",
+                        help="bei changes: der Stand in git, mit dem HEAD verglichen wird (Standard: HEAD^1, in "
+                        "einem Pull Request der Stand des Zielzweigs)")
     parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
                         help="Stichtag für die Prüfung von Daten (Standard: heute)")
     return parser
@@ -194,6 +202,40 @@ def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
     return EXIT_OK
 
 
+def _issue_forms(content: Path, target: Path, today: date) -> int:
+    """The issue forms from site.yaml alone: an offer with an error does not stop them."""
+    site, problems = load_site(content, today)
+    if site is None or problems.errors:
+        for item in problems.errors:
+            print(format_text(item), file=sys.stderr)
+        print(f"Die Formulare in {target} sind unverändert. Beheben Sie zuerst die Fehler in site.yaml.",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    try:
+        written = issue_forms.write(site, pipeline.LAYOUTS_DIR, target)
+    except OSError as error:
+        print(f"Fehler: In {target} lässt sich nicht schreiben ({error.strerror or error}).", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Geschrieben: {', '.join(str(path) for path in written)}. Übernehmen Sie sie mit git commit.",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _changes(content: Path, since: str, today: date) -> int:
+    site, problems = load_site(content, today)
+    if site is None:
+        for item in problems.errors:
+            print(format_text(item), file=sys.stderr)
+        return EXIT_CONTENT
+    try:
+        found = changes.offer_changes(content, since)
+    except changes.GitFailed as error:
+        print(f"Fehler: Die Änderungen seit „{since}“ lassen sich nicht bestimmen. {error}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(changes.summary(found, site.base_url))
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not args.content.is_dir():
@@ -203,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     today = args.heute or date.today()
     if args.command == "new":
         return _new_offer(args.content, args.id, today)
+    if args.command == "github":
+        return _issue_forms(args.content, args.ziel, today)
+    if args.command == "changes":
+        return _changes(args.content, args.since, today)
     if args.command == "serve":
         return preview.serve(args.content, args.output, args.port, args.pdf, args.heute)
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress

@@ -115,6 +115,15 @@ def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, 
     return _assemble(context, providers, offers, translations, pages), context.problems
 
 
+def load_site(content_dir: Path, today: date) -> tuple[Site | None, Problems]:
+    """Only site.yaml (and bilder/, which its video may name): for what needs the site's names but not the
+    offers, such as the GitHub issue forms."""
+    context = _Context(content_dir, today, Problems(), lambda stage, done, total: None, read_markdown_to_lint)
+    context.media, problems = check_media(content_dir)
+    context.problems.extend(problems)
+    return _load_site(context), context.problems
+
+
 def _assemble(context, providers, offers, translations, pages) -> Catalogue:
     offers_by_id = {offer.id: offer for offer in offers}
     for translation in translations:

@@ -93,3 +93,10 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 def copy_fixture(target: Path) -> Path:
     shutil.copytree(FIXTURE, target)
     return target
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    """check-jsonschema with one of its bundled (vendored) schemas, e.g. vendor.github-workflows: nothing is
+    fetched, so it works without a network."""
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+                          capture_output=True, text=True, timeout=120)

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from catalogue.messages import MESSAGES
-from conftest import REPO, TODAY, copy_fixture, run_cli
+from conftest import REPO, TODAY, check_jsonschema, copy_fixture, run_cli
 
 CONTRIBUTING = REPO / "CONTRIBUTING.md"
 WORKFLOW = REPO / ".github" / "workflows" / "pruefen.yml"
@@ -304,16 +304,74 @@ def test_issue_form_is_a_valid_github_form(name):
     assert any(element.get("validations", {}).get("required") for element in form["body"])
 
 
-def test_offer_form_offers_exactly_the_names_in_site_yaml():
-    site = site_yaml()
+def assert_offer_form_names(form: dict, site: dict) -> None:
+    """The choices are site.yaml's names in its order, and the text names the town."""
     texts = yaml.safe_load((REPO / "layouts" / "i18n" / "de.yaml").read_text(encoding="utf-8"))
     whole_city = texts["whole_city"].format(city=site["stadt"])
-    options = {element["id"]: element["attributes"]["options"]
-               for element in issue_form("angebot-vorschlagen.yml")["body"] if element.get("type") == "dropdown"}
+    by_id = {element.get("id"): element for element in form["body"]}
+    options = {key: element["attributes"]["options"] for key, element in by_id.items()
+               if element.get("type") == "dropdown"}
     assert options["lebensphasen"] == [phase["name"] for phase in site["lebensphasen"]]
     assert options["themen"] == list(site["themen"].values())
     assert options["stadtteile"] == [whole_city, *site["stadtteile"].values()]
     assert options["barrierefreiheit"] == list(site["barrierefreiheit"].values())
+    assert f"Familien in {site['stadt']} vor." in by_id[None]["attributes"]["value"]
+    assert f"„{whole_city}“" in by_id["stadtteile"]["attributes"]["description"]
+
+
+def test_offer_form_offers_exactly_the_names_in_site_yaml():
+    assert_offer_form_names(issue_form("angebot-vorschlagen.yml"), site_yaml())
+
+
+def test_committed_forms_are_what_build_py_github_writes(tmp_path):
+    result = run_cli("github", "--ziel", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for name in (*ISSUE_FORMS, "config.yml"):
+        assert (tmp_path / name).read_bytes() == (ISSUE_TEMPLATES / name).read_bytes(), (
+            f"{name} ist nicht auf dem Stand von content/site.yaml: python build.py github")
+
+
+def test_forms_for_another_town_with_quotes_and_colons_in_its_names(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    site_file = content / "site.yaml"
+    text = site_file.read_text(encoding="utf-8")
+    for old, new in (("stadt: Musterstadt", """stadt: 'Bad "Muster": Stadt'"""),
+                     ("beratung: Beratung", 'beratung: "Beratung: #1 für alle"'),
+                     ("nord: Nord", "nord: \"'s-Nord\""),
+                     ("email: jugendamt@example.org", "email: jugendamt@example.org\n  web: https://example.org/rathaus")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    site_file.write_text(text, encoding="utf-8")
+    target = tmp_path / "formulare"
+    result = run_cli("github", "--content", "content", "--ziel", "formulare", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = yaml.safe_load(text)
+    form = yaml.safe_load((target / "angebot-vorschlagen.yml").read_text(encoding="utf-8"))
+    assert_offer_form_names(form, site)
+    assert 'Krabbelgruppe im Familienzentrum Mitte' == form["body"][1]["attributes"]["placeholder"]
+    assert "Rathausplatz" not in (target / "angebot-vorschlagen.yml").read_text(encoding="utf-8")
+    assert "Ratingen" not in "".join(p.read_text(encoding="utf-8") for p in target.iterdir())
+    config = yaml.safe_load((target / "config.yml").read_text(encoding="utf-8"))
+    assert config["contact_links"] == [{"name": "Stadt Musterstadt, Jugendamt", "url": "https://example.org/rathaus",
+                                        "about": "Fragen an die Stadt, die kein Fehler im Katalog sind."}]
+    forms = check_jsonschema("vendor.github-issue-forms", *(target / name for name in ISSUE_FORMS))
+    assert forms.returncode == 0, forms.stdout + forms.stderr
+    config_check = check_jsonschema("vendor.github-issue-config", target / "config.yml")
+    assert config_check.returncode == 0, config_check.stdout + config_check.stderr
+
+
+def test_forms_are_not_written_from_a_broken_site_yaml(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    site_file = content / "site.yaml"
+    site_file.write_text(site_file.read_text(encoding="utf-8").replace("stadt: Musterstadt", "stadt:", 1),
+                         encoding="utf-8")
+    result = run_cli("github", "--content", "content", "--ziel", "formulare", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"^Fehler: content/site\.yaml:2 \(Zeile 2\), Angabe „stadt“", result.stderr, re.MULTILINE), \
+        result.stderr
+    assert "Die Formulare in formulare sind unverändert." in result.stderr
+    assert not (tmp_path / "formulare").exists()
 
 
 def test_offer_form_asks_for_what_an_offer_needs():
