@@ -12,6 +12,7 @@ builds without them.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import hashlib
@@ -105,6 +106,29 @@ def missing_browser_packages() -> list[str]:
     return packages
 
 
+# The web servers tests/browser/test_webserver.py starts, and nginx's module for the .br copies.
+WEB_SERVER_FILES = {"nginx": Path("/usr/sbin/nginx"),
+                    "libnginx-mod-http-brotli-static": Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"),
+                    "apache2": Path("/usr/sbin/apache2")}
+POLICY_RC = Path("/usr/sbin/policy-rc.d")
+
+
+@contextlib.contextmanager
+def services_not_started():
+    """Debian starts a web server's service as soon as it is installed, which fails where port 80 is taken (and
+    the tests start their own). invoke-rc.d asks /usr/sbin/policy-rc.d first, and 101 means: do not start."""
+    # a policy of the machine's own stays (Docker images forbid every start); without root nothing is installed
+    if POLICY_RC.exists() or not shutil.which("apt-get") or os.geteuid() != 0:
+        yield
+        return
+    POLICY_RC.write_text("#!/bin/sh\nexit 101\n")
+    POLICY_RC.chmod(0o755)
+    try:
+        yield
+    finally:
+        POLICY_RC.unlink()
+
+
 def loadable(library: str) -> bool:
     try:
         ctypes.CDLL(library)
@@ -142,6 +166,17 @@ def ensure_browser_packages() -> None:
                  f"sudo apt-get install {' '.join(packages)}")
 
 
+def ensure_web_servers() -> None:
+    packages = [package for package, path in WEB_SERVER_FILES.items() if not path.exists()]
+    if not packages:
+        return
+    with services_not_started():
+        if install_debian_packages(packages):
+            return
+    sys.exit("Für die Tests mit nginx und Apache fehlen Programme. Unter Debian: "
+             f"sudo apt-get install {' '.join(packages)}")
+
+
 def ensure_node_modules() -> None:
     """npm ci for axe-core and the Nu Html Checker, only when package-lock.json changed since the last time."""
     wanted = hashlib.sha256((BROWSER_TESTS / "package-lock.json").read_bytes()).hexdigest()
@@ -167,6 +202,7 @@ def main(argv: list[str]) -> int:
         ensure_pdf_packages(for_tests=command == "test")
     if command == "test":
         ensure_browser_packages()
+        ensure_web_servers()
         ensure_node_modules()
         return subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT).returncode
     arguments = ["serve", *rest] if command == "serve" else rest

@@ -1,6 +1,6 @@
 """Compressed copies beside the text files of the site (`index.html.gz`, `index.html.br`), so that a web server
 sends them as they are instead of compressing every answer (nginx: gzip_static and brotli_static; Apache: the
-rules in webserver/). A copy lives and dies with its file: write.py moves and deletes them together."""
+rules of catalogue/webserver.py). A copy lives and dies with its file: write.py moves and deletes them together."""
 
 import gzip
 import shutil

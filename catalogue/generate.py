@@ -27,7 +27,7 @@ from .gaps import GapTables
 from .i18n import GERMAN, Texts, interface_languages
 from .languages import EASY_GERMAN
 from .model import Catalogue, Offer
-from .paths import DATA_FOLDER, EASY_OFFERS, GAPS_FOLDER, language_prefix, offer_path
+from .paths import ASSET_HASH_LENGTH, DATA_FOLDER, EASY_OFFERS, GAPS_FOLDER, language_prefix, offer_path
 from .templates import CompiledTemplates, environment
 
 NOT_FOUND = "404.html"
@@ -39,7 +39,6 @@ REUSABLE_TEMPLATES = ("pages/offer.html", "pages/listing.html", "pages/provider.
 SHOWING_OPEN_DATA = ("pages/open_data.html",)
 PARALLEL_FROM_PAGES = 400
 PAGES_PER_TASK = 250
-ASSET_HASH_LENGTH = 10
 SCRIPT_IMPORT = re.compile(r'(["\'])\./([\w.-]+\.js)\1')  # import … from "./texts.js", import("./spelling.js")
 
 

@@ -9,6 +9,9 @@ from .languages import EASY_GERMAN
 EASY_OFFERS = "leichte-sprache/angebote/"
 GAPS_FOLDER = "luecken"  # the gap report, its CSV tables beside it
 DATA_FOLDER = "daten"  # the open data page and its files
+# Hex digits of the content's hash in the name of the stylesheet and each script (assets/style.3f2a9c1b0d.css);
+# the web servers' caching rules (webserver.py) know them by it.
+ASSET_HASH_LENGTH = 10
 
 
 def language_prefix(language: str) -> str:

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from . import cache as build_cache
-from . import compress, generate, proposal, search_words
+from . import compress, generate, proposal, search_words, webserver
 from .downloads import Download, Downloads
 from .gaps import GapTables, german_report
 from .i18n import Texts, interface_languages
@@ -214,6 +214,7 @@ class _Site:
                               self.compressed_copies)
         generate.write_assets(assets, staging)
         generate.copy_icons(self.layouts_dir, staging)
+        webserver.write_site_files(staging, catalogue.site.base_url)
         generate.write_schemas(catalogue, staging)
         proposal.write_files(catalogue, staging)
         generate.copy_images(catalogue, staging)

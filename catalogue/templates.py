@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup, escape
 
-from . import facets, proposal, search_words
+from . import facets, proposal, search_words, webserver
 from .i18n import GERMAN, Texts, direction, spoken_clock
 from .languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
 from .markup import MarkdownRenderer
@@ -228,6 +228,8 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         """The other interface languages' texts, in the language switcher's order."""
         return [other for other in interface_texts if other.language != texts.language]
 
+    # The policy is plain text with quotes, which escaping would turn into entities.
+    env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
     env.globals.update(once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset, lang_attrs=lang_attrs, say=say,
                        german=german_text, language_name=name_of_language, language_names=language_names,
                        district_names=district_names, structured_data=structured_data, names=names,

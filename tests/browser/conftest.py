@@ -272,6 +272,8 @@ def driver(tmp_path_factory):
                      "--disable-dev-shm-usage", f"--window-size={DEFAULT_VIEWPORT[0]},{DEFAULT_VIEWPORT[1]}",
                      f"--user-data-dir={tmp_path_factory.mktemp('chromium-profil')}"):
         options.add_argument(argument)
+    # the console, for the tests that read what the browser complained of (a refused script, a bad header)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     chromium = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     chromium.set_script_timeout(120)
     chromium.set_page_load_timeout(60)

@@ -11,34 +11,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .checks import axe_report, axe_violations
+from .checks import RECORD_CSP_VIOLATIONS, WAIT_FOR_RESULTS, axe_report, axe_violations
 from .conftest import REPO
 
 KRABBEL, AERZTLICH, ZELT = "Krabbelgruppe am Mittwoch", "Ärztliche Beratung für Schwangere", "Zeltlager im Sommer"
 ALL = {KRABBEL, AERZTLICH, ZELT}
-
-RECORD_CSP_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation',
-  (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-"""
-
-WAIT_FOR_RESULTS = """
-const done = arguments[arguments.length - 1];
-const started = Date.now();
-(function poll() {
-  const status = document.getElementById('suche-status');
-  const list = document.getElementById('suche-ergebnisse');
-  const text = status ? status.textContent : '';
-  const match = text.match(/^(\\d+) Angebot/);
-  const expected = match ? Math.min(Number(match[1]), 20) : (/Kein Angebot/.test(text) ? 0 : -1);
-  const busy = document.querySelector('.search__results[aria-busy]');
-  if (expected >= 0 && list.children.length === expected && !busy) return done(text);
-  if (Date.now() - started > 15000) return done('TIMEOUT: ' + text);
-  setTimeout(poll, 50);
-})();
-"""
-
 
 @pytest.fixture
 def search(browser):

@@ -1,0 +1,79 @@
+"""The files that tell a web server how to serve the site (catalogue/webserver.py): the ones the build writes, the
+ones in docs/webserver/, and the policy every page carries. Real nginx and Apache: tests/browser/test_webserver.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from catalogue import compress, pipeline, webserver
+
+from conftest import FIXTURE, TODAY
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("webserver") / "site"
+    assert pipeline.build(FIXTURE, output, TODAY).ok
+    return output
+
+
+def test_the_files_in_docs_are_up_to_date():
+    for path, text in webserver.documented().items():
+        assert path.read_text(encoding="utf-8") == text, \
+            f"{path.name} ist veraltet: python -m catalogue.webserver schreibt es neu"
+
+
+def test_every_page_carries_the_policy_of_the_header_but_what_only_a_header_can_say(built):
+    meta = webserver.content_security_policy(header=False)
+    assert "frame-ancestors" not in meta and "unsafe-inline" not in meta
+    assert webserver.content_security_policy(header=True).startswith(meta + "; frame-ancestors 'none'")
+    for page in (built / "index.html", built / "404.html", built / "en/suche/index.html"):
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
+                              page.read_text(encoding="utf-8"))
+        assert policies == [meta], page
+
+
+def netlify_headers(rules: str, path: str) -> dict[str, list[str]]:
+    """The headers Netlify and Cloudflare Pages give `path` by `_headers`: every rule whose path matches, a rule
+    ending in * matching all below it; the values of one header from several rules are joined."""
+    headers: dict[str, list[str]] = {}
+    matches = False
+    for line in rules.splitlines():
+        if line.startswith("/"):
+            matches = path == line or (line.endswith("*") and path.startswith(line[:-1]))
+        elif line.startswith("  ") and matches:
+            name, value = line.strip().split(": ", 1)
+            headers.setdefault(name, []).append(value)
+    return headers
+
+
+def test_headers_file_for_netlify_and_cloudflare(built):
+    rules = (built / "_headers").read_text(encoding="utf-8")
+    prefix = "/angebote/"  # the path of the fixture's basis_url
+    files = [p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()]
+    kept = {name for name in files if name.startswith(webserver.CONTENT_NAMED_FOLDERS)}
+    assert any(name.startswith("assets/") for name in kept) and any(".pf_fragment" in name for name in kept)
+    for name in files:
+        headers = netlify_headers(rules, prefix + name)
+        assert {key: values for key, values in headers.items() if key != "Cache-Control"} == \
+            {key: [value] for key, value in webserver.SECURITY_HEADERS}, name
+        # Netlify and Cloudflare revalidate what no rule gives a Cache-Control
+        assert headers.get("Cache-Control") == ([webserver.KEEP] if name in kept else None), name
+    assert not [name for name in kept if not re.search(webserver.ASSET_NAME + "$|" + webserver.PAGEFIND_NAME, name)]
+
+
+def test_htaccess_knows_the_sub_path_and_every_compressed_kind(built):
+    rules = (built / ".htaccess").read_text(encoding="utf-8")
+    assert "ErrorDocument 404 /angebote/404.html\n" in rules and "RewriteBase /angebote/\n" in rules
+    for suffix in compress.COMPRESSED:
+        assert suffix in rules.split("AddCharset utf-8 ", 1)[1].split("\n", 1)[0], suffix
+
+
+def test_the_server_files_follow_basis_url(content, tmp_path):
+    content.replace("site.yaml", "https://katalog.example.org/angebote/", "https://katalog.example.org/")
+    assert pipeline.build(content.root, tmp_path / "site", TODAY).ok
+    assert "ErrorDocument 404 /404.html\n" in (tmp_path / "site/.htaccess").read_text(encoding="utf-8")
+    assert (tmp_path / "site/_headers").read_text(encoding="utf-8").count("\n/assets/*\n") == 1
