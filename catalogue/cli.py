@@ -71,10 +71,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
     parser.add_argument("--no-pdf", action="store_true",
                         help="kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)")
-    parser.add_argument("--no-compress", action="store_true",
-                        help="keine komprimierten Kopien (.gz, .br) neben HTML, CSS, JS, JSON und XML schreiben "
-                        "(die braucht nur ein eigener Webserver, siehe README „Auf einem eigenen Webserver“; "
-                        "GitHub Pages komprimiert selbst)")
+    parser.add_argument("--compress", action="store_true",
+                        help="komprimierte Kopien (.gz, .br) neben HTML, CSS, JS, JSON und XML schreiben, die ein "
+                        "eigener Webserver so sendet, wie sie sind (README „Auf einem eigenen Webserver“); "
+                        "kostet etwa die Hälfte mehr Zeit")
     parser.add_argument("--pdf", action="store_true",
                         help="bei serve: auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)")
     parser.add_argument("--port", type=_port, default=8000, metavar="PORT",
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             result = pipeline.build(args.content, args.output, today, args.strict, progress=progress,
                                     pdf=not args.no_pdf, cache=None if args.no_cache else cache_folder(args.output),
-                                    compressed_copies=not args.no_compress)
+                                    compressed_copies=args.compress)
     except UnsafeOutput as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return EXIT_USAGE

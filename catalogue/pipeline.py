@@ -94,7 +94,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     first: pages to make and move in first (FirstPages), when the build starts from a previous one.
 
     compressed_copies: a .gz and a .br beside every text file, for a web server to send (compress.py). The
-    command line writes them unless told --no-compress."""
+    command line writes them when told --compress."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
     result = check(content_dir, today, strict, progress, cache=cache)

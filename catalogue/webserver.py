@@ -179,10 +179,13 @@ location {prefix} {{  # ANPASSEN: the sub-path, with / at both ends
     alias {folder};  # ANPASSEN: the folder, with / at the end
     error_page 404 {prefix}404.html;  # ANPASSEN: the sub-path, then 404.html
 
-    # the copies beside the files (index.html.br, index.html.gz), sent as they are
+    # the copies beside the files (index.html.br, index.html.gz; python build.py --compress), sent as they are
     gzip_static on;
     brotli_static on;
     gzip_vary on;
+    # a file without copies (built without --compress) is compressed for each answer
+    gzip on;
+    gzip_types {" ".join(TEXT_TYPES)};
 
     include mime.types;
     default_type application/octet-stream;  # Pagefind's index files
