@@ -408,3 +408,16 @@ def vnu_report(file: Path, messages: list[dict]) -> str:
         f"{file}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: {m.get('message')}"
         + (f"\n    {m['extract'].strip()}" if m.get("extract") else "")
         for m in messages)
+
+
+# Every layout shift since the page began, buffered: the page must not move while its scripts start.
+LAYOUT_SHIFTS = """
+const done = arguments[arguments.length - 1];
+const shifts = [];
+new PerformanceObserver((entries) => {
+  for (const entry of entries.getEntries()) {
+    shifts.push({value: entry.value, sources: (entry.sources || []).map((s) => s.node ? (s.node.className || s.node.nodeName) : '?')});
+  }
+}).observe({type: 'layout-shift', buffered: true});
+setTimeout(() => done(shifts), 500);
+"""

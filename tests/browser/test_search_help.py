@@ -11,7 +11,7 @@ import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .checks import axe_report, axe_violations
+from .checks import LAYOUT_SHIFTS, axe_report, axe_violations
 from .conftest import REPO
 from .test_search import AERZTLICH, KRABBEL, ZELT
 
@@ -40,19 +40,6 @@ const started = Date.now();
   setTimeout(poll, 50);
 })();
 """
-
-# Every layout shift since the page began, buffered: the page must not move while search.js starts.
-LAYOUT_SHIFTS = """
-const done = arguments[arguments.length - 1];
-const shifts = [];
-new PerformanceObserver((entries) => {
-  for (const entry of entries.getEntries()) {
-    shifts.push({value: entry.value, sources: (entry.sources || []).map((s) => s.node ? (s.node.className || s.node.nodeName) : '?')});
-  }
-}).observe({type: 'layout-shift', buffered: true});
-setTimeout(() => done(shifts), 500);
-"""
-
 
 class SearchPage:
     def __init__(self, browser, language=""):
