@@ -117,6 +117,8 @@ AddEncoding br .br
 AddEncoding gzip .gz
 RewriteEngine On
 RewriteBase {prefix}
+# This file and the build's marker (.katalog-build) are not for visitors.
+RewriteRule (?:^|/)\\. - [R=404,L]
 RewriteCond %{{HTTP:Accept-Encoding}} \\bbr\\b
 RewriteCond %{{REQUEST_FILENAME}}.br -f
 RewriteRule ^(.+\\.(?:{suffixes}))$ $1.br [L]
@@ -195,6 +197,11 @@ location {prefix} {{  # ANPASSEN: the sub-path, with / at both ends
 
     add_header Cache-Control "{REVALIDATE}" always;
     {_nginx_headers("    ")}
+
+    # .htaccess (for Apache) and the build's marker (.katalog-build) are not for visitors
+    location ~ "/\\." {{
+        return 404;
+    }}
 
     # named by their content: a new version has a new address
     location ~ "/assets/{ASSET_NAME}$|/pagefind/(?:.+/)?{PAGEFIND_NAME}$" {{

@@ -180,6 +180,13 @@ def test_an_unknown_address_gets_the_404_page_with_status_404(origin, published)
     assert body == (published / "404.html.br").read_bytes()
 
 
+def test_the_files_for_the_server_and_the_build_stay_hidden(origin, published):
+    for name in (".htaccess", ".katalog-build"):
+        assert (published / name).is_file()
+        status, _, body = get(origin, f"{PREFIX}{name}")
+        assert status in (403, 404) and body != (published / name).read_bytes(), name
+
+
 def test_the_sub_path_without_its_slash_leads_to_the_site(origin):
     status, headers, _ = get(origin, PREFIX.rstrip("/"))
     assert status == 301 and headers["location"].endswith(PREFIX)
