@@ -15,12 +15,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .i18n import GERMAN
 from .languages import EASY_GERMAN, language_name
 from .paths import offer_path
-from .read import FRONT_MATTER_END, FRONT_MATTER_FENCE, ContentLoader
+from .read import front_matter_end, parse_yaml
 
 OFFERS = "angebote"
 OFFER_FILE = re.compile(r"(?P<id>[^./]+)(?:\.(?P<code>[a-z]{2}))?\.md")
@@ -59,14 +57,9 @@ def _title(content: Path, revision: str, offer_id: str) -> str:
     except GitFailed:
         return ""
     lines = text.replace("\r\n", "\n").split("\n")
-    if lines[0].strip() != FRONT_MATTER_FENCE:
-        return ""
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in FRONT_MATTER_END), len(lines))
-    try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=ContentLoader)
-    except yaml.YAMLError:
-        return ""
-    title = data.get("titel") if isinstance(data, dict) else None
+    end = front_matter_end(lines)
+    data, _ = parse_yaml(Path(f"{OFFERS}/{offer_id}.md"), "\n".join(lines[1:end]), 2) if end else (None, [])
+    title = (data or {}).get("titel")
     return title.strip() if isinstance(title, str) else ""
 
 
@@ -118,9 +111,7 @@ def offer_changes(content: Path, since: str) -> list[OfferChange]:
 
 
 def version_name(code: str) -> str:
-    if code == GERMAN:
-        return "Deutsch"
-    return "Leichte Sprache" if code == EASY_GERMAN else language_name(code)
+    return "Leichte Sprache" if code == EASY_GERMAN else language_name(code)  # („Deutsch“, „Türkisch“)
 
 
 def _addresses(offer_id: str, code: str, base_url: str) -> str:

@@ -195,15 +195,22 @@ def _syntax_problem(path: Path, yaml_text: str, first_line: int, error: yaml.Mar
     return problem("yaml_syntax", path, first_line + mark.line if mark else first_line, problem=message, hint=hint)
 
 
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter the first line opens; None without both."""
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in FRONT_MATTER_END), None)
+
+
 def read_markdown_file(path: Path) -> tuple[SourceFile | None, list[ContentProblem]]:
     """A Markdown file with YAML front matter between two '---' lines."""
     text, read_problems = read_text(path)
     if text is None:
         return None, read_problems
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+    if lines[0].rstrip() != FRONT_MATTER_FENCE:
         return None, read_problems + [problem("no_front_matter", path, 1)]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in FRONT_MATTER_END), None)
+    end = front_matter_end(lines)
     if end is None:
         return None, read_problems + [problem("unclosed_front_matter", path, 1)]
     yaml_text = "\n".join(lines[1:end]) + "\n"

@@ -230,15 +230,16 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
 
     # The policy is plain text with quotes, which escaping would turn into entities.
     env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
-    env.globals.update(once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset, lang_attrs=lang_attrs, say=say,
-                       german=german_text, language_name=name_of_language, language_names=language_names,
-                       district_names=district_names, structured_data=structured_data, names=names,
-                       # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
-                       german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", version_name=version_name,
-                       hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
-                       lang=texts.language, dir=texts.direction, age_range=age_range,
-                       district_name=district_name, route_url=route_url, report_problem_url=report_problem_url,
-                       search_filters=search_filters, result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
+    env.globals.update(
+        once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset,
+        lang_attrs=lang_attrs, say=say, german=german_text, language_name=name_of_language,
+        language_names=language_names, district_names=district_names, structured_data=structured_data, names=names,
+        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
+        german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", version_name=version_name,
+        hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
+        lang=texts.language, dir=texts.direction, age_range=age_range, district_name=district_name,
+        route_url=route_url, report_problem_url=report_problem_url, search_filters=search_filters,
+        result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=spoken_clock, file_size=file_size)
     return env

@@ -15,7 +15,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .compress import copies_of, is_copy
+from .compress import COPIES, copies_of, is_compressed, is_copy
 
 MARKER = ".katalog-build"
 
@@ -103,16 +103,18 @@ def move_files(staging: Path, output: Path, paths: list[str]) -> None:
     their compressed copies with them."""
     for path in paths:
         (output / path).parent.mkdir(parents=True, exist_ok=True)
-        for name in [path, *copies_of(path)]:
-            _replace(staging / name, output / name)
+        _replace_with_copies(staging / path, output / path)
 
 
-def _replace(new: Path, old: Path) -> None:
-    """`new` takes the place of `old`; without a `new`, a compressed copy that `old` has left over goes."""
-    if new.exists() or not is_copy(new):
-        os.replace(new, old)
-    else:
-        old.unlink(missing_ok=True)
+def _replace_with_copies(new: Path, old: Path) -> None:
+    """`new` takes the place of `old`, and its compressed copies those of `old`; a copy that `old` has and `new`
+    has not goes (a build without --compress after one with it)."""
+    os.replace(new, old)
+    for suffix in COPIES if is_compressed(new.name) else ():
+        if Path(f"{new}{suffix}").exists():
+            os.replace(f"{new}{suffix}", f"{old}{suffix}")
+        else:
+            Path(f"{old}{suffix}").unlink(missing_ok=True)
 
 
 def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
@@ -126,11 +128,9 @@ def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
         relative = Path(folder).relative_to(staging)
         (output / relative).mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
-            if is_copy(name):
-                continue  # with its file
-            for copy in [name, *copies_of(name)]:
-                _replace(Path(folder) / copy, output / relative / copy)
-            moved.append((relative / name).as_posix())
+            if not is_copy(name):  # (those go with their files)
+                _replace_with_copies(Path(folder) / name, output / relative / name)
+                moved.append((relative / name).as_posix())
     for path in sorted(stale, reverse=True):
         target = output / path
         for name in [path, *copies_of(path)]:
