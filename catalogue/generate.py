@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import signal
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,6 +244,7 @@ class _Job:
     compiled: jinja2.BytecodeCache
     assets: Assets
     compressed_copies: bool
+    alongside: Callable[[], object] | None = None
 
 
 _job: _Job | None = None  # set before worker processes fork, so they inherit it instead of unpickling it
@@ -283,17 +285,25 @@ def _render_range(start: int, end: int) -> int:
     return end - start
 
 
+def _run_alongside() -> object:
+    return _job.alongside()
+
+
 def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Path, output: Path, progress,
                  downloads: Downloads | None = None, compiled_templates: Path | None = None,
-                 assets: Assets | None = None, compressed_copies: bool = False) -> None:
+                 assets: Assets | None = None, compressed_copies: bool = False,
+                 alongside: Callable[[], object] | None = None) -> object:
     """downloads: the PDFs written before, which the pages link with their size; compiled_templates: a folder
     that keeps the compiled templates from build to build (in the build cache); assets: the stylesheet and
-    scripts the pages load (plan_assets); compressed_copies: write each page's .gz and .br beside it."""
+    scripts the pages load (plan_assets); compressed_copies: write each page's .gz and .br beside it.
+
+    alongside: other work to do while the pages are rendered (the open data, which takes one core for a while):
+    in a worker of its own when there are workers. Returns what it returns."""
     global _job
     compiled = jinja2.FileSystemBytecodeCache(str(compiled_templates)) if compiled_templates else _compiled_in_memory
     texts = {code: Texts.load(layouts_dir, code) for code in interface_languages(layouts_dir)}  # read once
     _job = _Job(catalogue, pages, layouts_dir, output, downloads or Downloads(), texts, OnePageView(catalogue),
-                compiled, assets or plan_assets(layouts_dir), compressed_copies)
+                compiled, assets or plan_assets(layouts_dir), compressed_copies, alongside)
     _environments.clear()
     # compiled here, once, before the worker processes fork and inherit them
     for language, template in sorted({(page.language, page.template) for page in pages}):
@@ -302,18 +312,22 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
     workers = min(os.cpu_count() or 1, len(ranges))
     try:
         if len(pages) < PARALLEL_FROM_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            result = alongside() if alongside else None
             done = 0
             for start, end in ranges:
                 done += _render_range(start, end)
                 progress("Seiten schreiben", done, len(pages))
-            return
+            return result
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_leave_ctrl_c_to_the_build)
         try:
+            # first, so that one worker begins with it while the other renders
+            other_work = pool.submit(_run_alongside) if alongside else None
             done = 0
             for future in as_completed([pool.submit(_render_range, s, e) for s, e in ranges]):
                 done += future.result()
                 progress("Seiten schreiben", done, len(pages))
+            return other_work.result() if other_work else None
         finally:  # after Ctrl+C or an error, the pages not yet begun are not rendered for nothing
             pool.shutdown(cancel_futures=True)
     finally:

@@ -182,7 +182,7 @@ class _Site:
         downloads = replace(downloads, calendars=frozenset(o.id for o in catalogue.offers if ical.has_calendar(o)))
         written = _Written("", {}, set())
         assets = generate.plan_assets(self.layouts_dir)
-        parts = None
+        parts: build_cache.OpenDataParts | None = None
         compiled = build_cache.compiled_templates(self.cache) if self.cache else None
         fingerprints = None
         if self.cache:
@@ -205,12 +205,23 @@ class _Site:
                     output, written)
         if self.cache:
             parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
-        data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew)
-        downloads = replace(downloads, data=data)
+
+        def open_data() -> dict[str, Download]:
+            data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew)
+            if parts:
+                parts.save()
+            return data
+
         write_gap_tables(self.gaps, staging)
-        generate.render_pages(catalogue, [page for page in self.pages if page.path not in written.reused
-                                          and page.path not in written.moved_first],
-                              self.layouts_dir, staging, self.progress, downloads, compiled, assets,
+        remaining = [page for page in self.pages if page.path not in written.reused
+                     and page.path not in written.moved_first]
+        data = generate.render_pages(catalogue, [page for page in remaining
+                                                 if page.template not in generate.SHOWING_OPEN_DATA],
+                                     self.layouts_dir, staging, self.progress, downloads, compiled, assets,
+                                     self.compressed_copies, alongside=open_data)
+        downloads = replace(downloads, data=data)
+        generate.render_pages(catalogue, [page for page in remaining if page.template in generate.SHOWING_OPEN_DATA],
+                              self.layouts_dir, staging, no_progress, downloads, compiled, assets,
                               self.compressed_copies)
         generate.write_assets(assets, staging)
         generate.copy_icons(self.layouts_dir, staging)
@@ -225,8 +236,6 @@ class _Site:
                     for page in self.pages if page.searchable}, staging)
         if self.compressed_copies:
             compress.add_copies(staging, output)
-        if parts:
-            parts.save()
         return written
 
 
