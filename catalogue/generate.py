@@ -38,6 +38,7 @@ SEARCH_TEMPLATE = "pages/search.html"  # has its own search form, so the header 
 REUSABLE_TEMPLATES = ("pages/offer.html", "pages/listing.html", "pages/provider.html")
 # Pages that show the open data files' sizes, known only once the files are written.
 SHOWING_OPEN_DATA = ("pages/open_data.html",)
+PAGINATION_ALL_UP_TO = 7  # pages of a list that its pagination links all of
 PARALLEL_FROM_PAGES = 400
 PAGES_PER_TASK = 250
 SCRIPT_IMPORT = re.compile(r'(["\'])\./([\w.-]+\.js)\1')  # import … from "./texts.js", import("./spelling.js")
@@ -103,6 +104,21 @@ class Listing:
     def url(self, number: int) -> str:
         base = f"{self.kind}/{self.id}/"
         return base if number == 1 else f"{base}seite-{number}/"
+
+    def numbers_shown(self) -> list[int | None]:
+        """The page numbers the pagination links, None where it leaves some out („…“): every page of a short list;
+        of a long one the first, the last and the pages beside this one, as GOV.UK's pagination does. A list of 80
+        links on every page would be a long way for a screen reader and a phone, and made every page's
+        rendering grow with the length of the list."""
+        if self.count <= PAGINATION_ALL_UP_TO:
+            return list(range(1, self.count + 1))
+        shown = sorted({1, self.count} | {n for n in range(self.number - 1, self.number + 2) if 1 <= n <= self.count})
+        numbers: list[int | None] = []
+        for number in shown:
+            if numbers and number - numbers[-1] > 1:
+                numbers.append(number - 1 if number - numbers[-1] == 2 else None)
+            numbers.append(number)
+        return numbers
 
 
 def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> list[PlannedPage]:

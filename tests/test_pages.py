@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from catalogue import pipeline
+from catalogue.generate import Listing
 from conftest import TODAY
 from test_build import parse
 
@@ -65,6 +66,56 @@ stand: 2026-10-01
     assert "Seite 2 von 3" in parse(site / "lebensphasen/jugend/seite-2/index.html").text
     last = (site / "lebensphasen/jugend/seite-3/index.html").read_text(encoding="utf-8")
     assert last.count('class="offer-card"') == 2  # 12 offers: 5 + 5 + 2
+
+
+def test_a_long_list_links_its_first_and_last_page_and_the_pages_beside_the_current_one():
+    def shown(number, count):
+        return Listing("themen", "treffen", "Treffen", "", [], count * 20, number, count).numbers_shown()
+
+    assert shown(1, 3) == [1, 2, 3]
+    assert shown(4, 7) == [1, 2, 3, 4, 5, 6, 7], "up to seven pages: all of them"
+    assert shown(1, 84) == [1, 2, None, 84]
+    assert shown(3, 84) == [1, 2, 3, 4, None, 84]
+    assert shown(4, 84) == [1, 2, 3, 4, 5, None, 84], "a gap of one page shows that page"
+    assert shown(40, 84) == [1, None, 39, 40, 41, None, 84]
+    assert shown(84, 84) == [1, None, 83, 84]
+
+
+def test_the_pagination_of_a_long_list_leads_to_every_page(content, tmp_path):
+    content.replace("site.yaml", "pruefintervall_monate: 12", "pruefintervall_monate: 12\neintraege_pro_seite: 5")
+    for number in range(50):
+        content.write(f"angebote/treff-{number:02d}.md", f"""---
+titel: Treff {number:02d}
+kurz: Ein offener Treff für Jugendliche mit Spiel und Gespräch.
+anbieter: jugendamt
+themen: [begegnung]
+lebensphasen: [jugend]
+stadtteile: [nord]
+stand: 2026-10-01
+---
+""")
+    site = build(content, tmp_path)
+    folder = site / "lebensphasen/jugend"
+    count = len(list(folder.rglob("index.html")))
+    assert count > 8
+    page = (folder / "seite-6/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="pagination".*?</nav>', page, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+    assert [label for _, label in links] == ["Vorherige Seite", "Seite 1", "Seite 5", "Seite 6", "Seite 7",
+                                             f"Seite {count}", "Nächste Seite"]
+    assert nav.count('<li class="pagination__gap">…</li>') == 2
+    for href, _ in links:
+        assert (folder / "seite-6" / href / "index.html").resolve().is_file(), href
+    # from any page, every other page is reached by following the links
+    reached, todo = set(), [folder / "index.html"]
+    while todo:
+        current = todo.pop()
+        if current in reached:
+            continue
+        reached.add(current)
+        nav = re.search(r'<nav class="pagination".*?</nav>', current.read_text(encoding="utf-8"), re.S).group(0)
+        todo += [(current.parent / href / "index.html").resolve() for href in re.findall(r'href="([^"]+)"', nav)]
+    assert len(reached) == count
 
 
 def test_offer_page_links_a_route_and_a_prefilled_error_report(site):
