@@ -30,7 +30,9 @@ from .names import Names
 from .paths import EASY_OFFERS, offer_path
 
 
-MAX_FRAGMENTS = 5000  # rendered once, kept for later pages: a few MB for each language
+# Rendered once, kept for later pages. An offer's card is on the lists of its life phases, topics and districts,
+# far apart in a large catalogue: up to about 30 MB for each worker.
+MAX_FRAGMENTS = 30000
 _markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
 
 
@@ -183,6 +185,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=texts.long_date(day))
 
     last_names: list = [None, None]  # (site, its Names): one build's site, asked on every page
+    district_lists: dict[tuple[str, ...], Markup] = {}  # of last_names' site: a few combinations, on many cards
 
     @jinja2.pass_context
     def names(context) -> Names:
@@ -190,6 +193,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         site = context["site"]
         if last_names[0] is not site:
             last_names[:] = [site, Names(site, texts)]
+            district_lists.clear()
         return last_names[1]
 
     @jinja2.pass_context
@@ -271,7 +275,12 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
 
     @jinja2.pass_context
     def district_names(context, ids) -> Markup:
-        return escape(texts("list_separator")).join(district_name(context, district_id) for district_id in ids)
+        names(context)  # (forgets the lists of another site's names)
+        key = tuple(ids)
+        if key not in district_lists:
+            district_lists[key] = escape(texts("list_separator")).join(district_name(context, district_id)
+                                                                       for district_id in ids)
+        return district_lists[key]
 
     def other_languages() -> list[Texts]:
         """The other interface languages' texts, in the language switcher's order."""
