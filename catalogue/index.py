@@ -30,25 +30,49 @@ class IndexFailed(Exception):
     pass
 
 
-def index_site(searchable: dict[str, Path], site: Path) -> None:
-    """searchable: the pages to index, by their path in the site, and the file of each (most in `site`; with the
-    build cache, pages left in place are in the output folder). Pagefind reads only these, through hard links in
-    a folder of their own: reading every page to find the few it indexes would take it several times longer."""
-    pages = Path(tempfile.mkdtemp(prefix=".suchindex-", dir=site.parent))
-    try:
-        for path, source in searchable.items():
-            (pages / path).parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, pages / path)
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
-                                 str(site / "pagefind"), "--silent", "--force-language", "de"],
-                                capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise IndexFailed(f"Pagefind ließ sich nicht starten ({error}).") from None
-    finally:
-        shutil.rmtree(pages, ignore_errors=True)
-    bundle = site / "pagefind"
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        details = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise IndexFailed("Pagefind konnte den Suchindex nicht erstellen: " + " / ".join(details))
-    for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
+class Indexing:
+    """Pagefind at work on the pages to index, while the build writes the rest: it needs only those pages, and
+    it runs on one core."""
+
+    def __init__(self, searchable: dict[str, Path], site: Path):
+        """searchable: the pages to index, by their path in the site, and the file of each (most in `site`; with
+        the build cache, pages left in place are in the output folder). Pagefind reads only these, through hard
+        links in a folder of their own: reading every page to find the few it indexes would take it several
+        times longer."""
+        self.site = site
+        self.pages = Path(tempfile.mkdtemp(prefix=".suchindex-", dir=site.parent))
+        try:
+            for path, source in searchable.items():
+                (self.pages / path).parent.mkdir(parents=True, exist_ok=True)
+                os.link(source, self.pages / path)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--site", str(self.pages), "--output-path", str(site / "pagefind"),
+                 "--silent", "--force-language", "de"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
+            shutil.rmtree(self.pages, ignore_errors=True)
+            raise IndexFailed(f"Pagefind ließ sich nicht starten ({error}).") from None
+
+    def finish(self) -> None:
+        """Waits for the index; IndexFailed if there is none."""
+        try:
+            stdout, stderr = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired as error:
+            self.process.kill()
+            self.process.communicate()
+            raise IndexFailed("Pagefind hat den Suchindex nicht in 10 Minuten erstellt.") from None
+        finally:
+            shutil.rmtree(self.pages, ignore_errors=True)
+        bundle = self.site / "pagefind"
+        if self.process.returncode != 0 or not (bundle / "pagefind.js").is_file():
+            details = (stderr or stdout).strip().splitlines()[-5:]
+            raise IndexFailed("Pagefind konnte den Suchindex nicht erstellen: " + " / ".join(details))
+        for name in UNUSED_BUNDLE_FILES:
+            (bundle / name).unlink(missing_ok=True)
+
+    def stop(self) -> None:
+        """When the build fails before the index is needed."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.pages, ignore_errors=True)

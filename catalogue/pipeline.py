@@ -23,7 +23,7 @@ from . import compress, generate, proposal, search_words, webserver
 from .downloads import Download, Downloads
 from .gaps import GapTables, german_report
 from .i18n import Texts, interface_languages
-from .index import index_site
+from .index import Indexing
 from .model import Catalogue
 from .opendata import feeds, hsds, ical, made_anew, spreadsheet
 from .paths import DATA_FOLDER, GAPS_FOLDER
@@ -215,25 +215,37 @@ class _Site:
         write_gap_tables(self.gaps, staging)
         remaining = [page for page in self.pages if page.path not in written.reused
                      and page.path not in written.moved_first]
-        data = generate.render_pages(catalogue, [page for page in remaining
-                                                 if page.template not in generate.SHOWING_OPEN_DATA],
-                                     self.layouts_dir, staging, self.progress, downloads, compiled, assets,
-                                     self.compressed_copies, alongside=open_data)
-        downloads = replace(downloads, data=data)
-        generate.render_pages(catalogue, [page for page in remaining if page.template in generate.SHOWING_OPEN_DATA],
-                              self.layouts_dir, staging, no_progress, downloads, compiled, assets,
+        # The pages to search first: Pagefind indexes them on one core while the workers write the rest.
+        searchable = [page for page in remaining if page.searchable]
+        rest = [page for page in remaining if not page.searchable and page.template not in generate.SHOWING_OPEN_DATA]
+        total = len(searchable) + len(rest)
+        generate.render_pages(catalogue, searchable, self.layouts_dir, staging,
+                              lambda stage, done, _: self.progress(stage, done, total), downloads, compiled, assets,
                               self.compressed_copies)
-        generate.write_assets(assets, staging)
-        generate.copy_icons(self.layouts_dir, staging)
-        webserver.write_site_files(staging, catalogue.site.base_url)
-        generate.write_schemas(catalogue, staging)
-        proposal.write_files(catalogue, staging)
-        generate.copy_images(catalogue, staging)
-        search_words.write_vocabulary(catalogue, self.languages, staging)
-        self.progress("Suchindex", 0, 1)
         in_output = written.reused | written.moved_first
-        index_site({page.path: (output if page.path in in_output else staging) / page.path
-                    for page in self.pages if page.searchable}, staging)
+        indexing = Indexing({page.path: (output if page.path in in_output else staging) / page.path
+                             for page in self.pages if page.searchable}, staging)
+        try:
+            data = generate.render_pages(catalogue, rest, self.layouts_dir, staging,
+                                         lambda stage, done, _: self.progress(stage, len(searchable) + done, total),
+                                         downloads, compiled, assets, self.compressed_copies, alongside=open_data)
+            downloads = replace(downloads, data=data)
+            generate.render_pages(catalogue, [page for page in remaining
+                                              if page.template in generate.SHOWING_OPEN_DATA],
+                                  self.layouts_dir, staging, no_progress, downloads, compiled, assets,
+                                  self.compressed_copies)
+            generate.write_assets(assets, staging)
+            generate.copy_icons(self.layouts_dir, staging)
+            webserver.write_site_files(staging, catalogue.site.base_url)
+            generate.write_schemas(catalogue, staging)
+            proposal.write_files(catalogue, staging)
+            generate.copy_images(catalogue, staging)
+            search_words.write_vocabulary(catalogue, self.languages, staging)
+        except BaseException:
+            indexing.stop()
+            raise
+        self.progress("Suchindex", 0, 1)
+        indexing.finish()
         if self.compressed_copies:
             compress.add_copies(staging, output)
         return written
