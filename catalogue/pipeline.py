@@ -206,10 +206,11 @@ class _Site:
         if self.cache:
             parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
 
-        def open_data() -> dict[str, Download]:
+        def open_data_and_vocabulary() -> dict[str, Download]:
             data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew)
             if parts:
                 parts.save()
+            search_words.write_vocabulary(catalogue, self.languages, staging)
             return data
 
         write_gap_tables(self.gaps, staging)
@@ -228,7 +229,8 @@ class _Site:
         try:
             data = generate.render_pages(catalogue, rest, self.layouts_dir, staging,
                                          lambda stage, done, _: self.progress(stage, len(searchable) + done, total),
-                                         downloads, compiled, assets, self.compressed_copies, alongside=open_data)
+                                         downloads, compiled, assets, self.compressed_copies,
+                                         alongside=open_data_and_vocabulary)
             downloads = replace(downloads, data=data)
             generate.render_pages(catalogue, [page for page in remaining
                                               if page.template in generate.SHOWING_OPEN_DATA],
@@ -240,7 +242,6 @@ class _Site:
             generate.write_schemas(catalogue, staging)
             proposal.write_files(catalogue, staging)
             generate.copy_images(catalogue, staging)
-            search_words.write_vocabulary(catalogue, self.languages, staging)
         except BaseException:
             indexing.stop()
             raise
