@@ -1,5 +1,6 @@
-"""The whole build, in the order it happens: validate → model → generate (PDF, open data, then pages) → index →
-write.
+"""The whole build, in the order it happens: validate → model → generate (PDF, the pages to search, then the
+other pages) → index (Pagefind, on the pages to search while the others are written) → write. The open data
+and the search vocabulary are written by a render worker beside the pages.
 
 Everything is read and checked before the first file is written; the
 output appears only when all of it worked. A clean build writes a new
