@@ -41,31 +41,37 @@ class Indexing:
         times longer."""
         self.site = site
         self.pages = Path(tempfile.mkdtemp(prefix=".suchindex-", dir=site.parent))
+        self.messages = None
         try:
             for path, source in searchable.items():
                 (self.pages / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(source, self.pages / path)
+            # what it says goes to a file: nobody reads a pipe while the pages are written, and a full one would
+            # hold it up
+            self.messages = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "pagefind", "--site", str(self.pages), "--output-path", str(site / "pagefind"),
                  "--silent", "--force-language", "de"],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                stdout=self.messages, stderr=subprocess.STDOUT)
         except OSError as error:
+            if self.messages:
+                self.messages.close()
             shutil.rmtree(self.pages, ignore_errors=True)
             raise IndexFailed(f"Pagefind ließ sich nicht starten ({error}).") from None
 
     def finish(self) -> None:
         """Waits for the index; IndexFailed if there is none."""
         try:
-            stdout, stderr = self.process.communicate(timeout=600)
-        except subprocess.TimeoutExpired as error:
-            self.process.kill()
-            self.process.communicate()
+            self.process.wait(timeout=600)
+        except subprocess.TimeoutExpired:
+            self.stop()
             raise IndexFailed("Pagefind hat den Suchindex nicht in 10 Minuten erstellt.") from None
-        finally:
-            shutil.rmtree(self.pages, ignore_errors=True)
+        shutil.rmtree(self.pages, ignore_errors=True)
+        self.messages.seek(0)
+        details = self.messages.read().strip().splitlines()[-5:]
+        self.messages.close()
         bundle = self.site / "pagefind"
         if self.process.returncode != 0 or not (bundle / "pagefind.js").is_file():
-            details = (stderr or stdout).strip().splitlines()[-5:]
             raise IndexFailed("Pagefind konnte den Suchindex nicht erstellen: " + " / ".join(details))
         for name in UNUSED_BUNDLE_FILES:
             (bundle / name).unlink(missing_ok=True)
@@ -74,5 +80,6 @@ class Indexing:
         """When the build fails before the index is needed."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
+        self.process.wait()
+        self.messages.close()
         shutil.rmtree(self.pages, ignore_errors=True)
