@@ -31,7 +31,8 @@ from .paths import DATA_FOLDER, GAPS_FOLDER
 from .pdf import write_pdfs
 from .problems import Problems
 from .validate import load_catalogue
-from .write import MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output
+from .write import (MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output,
+                    replace_output)
 
 LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
 
@@ -120,11 +121,18 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
         else:
             with partial_output(output) as staging:
                 written = site.write(staging, output, previous, first)
-                staged = _files_in(staging) | written.moved_first
-                stale = (set(previous.pages) | previous.files) - set(written.fingerprints) - staged
                 build_cache.forget(cache)  # (again, if moving the first pages did not already)
-                move_into(staging, output, stale)
-            written.files = staged - set(written.fingerprints)
+                if written.reused or written.moved_first:
+                    staged = _files_in(staging) | written.moved_first
+                    stale = (set(previous.pages) | previous.files) - set(written.fingerprints) - staged
+                    move_into(staging, output, stale)
+                    written.files = staged - set(written.fingerprints)
+                else:
+                    # nothing was left in place (a template or the program changed): the new site is whole, and
+                    # replaces the old one in one step instead of file by file (a minute at 10,000 offers)
+                    (staging / MARKER).write_text("", encoding="utf-8")
+                    replace_output(staging, output)
+                    written.files = _files_in(output) - set(written.fingerprints) - {MARKER}
     except _StrictWarnings:
         return result
     if cache:

@@ -60,6 +60,12 @@ def atomic_output(output: Path):
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    replace_output(staging, output)
+
+
+def replace_output(staging: Path, output: Path) -> None:
+    """`staging`, a whole site with its MARKER, becomes `output` in one step; the folder it replaces is deleted in
+    the background."""
     if not output.exists():
         staging.rename(output)
         return
