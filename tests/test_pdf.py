@@ -10,6 +10,7 @@ write the same PDF bytes is checked with the whole site in test_build.py::test_t
 from __future__ import annotations
 
 import base64
+import io
 import re
 import shutil
 import subprocess
@@ -148,6 +149,8 @@ def test_every_pdf_is_tagged_pdf_ua_in_german_with_its_title(site):
             assert len(document.trailer.ID) == 2  # a file identifier, computed from the content (not random)
             figures = [alt for kind, alt in structure(root.StructTreeRoot.K, []) if kind == "/Figure"]
             assert figures and all(alt.startswith("QR-Code") for alt in figures), figures
+            images = [image for page in document.pages for image in page.get_images().values()]
+            assert images and not any(bool(image.get("/Interpolate", True)) for image in images), path  # sharp QR
 
 
 def test_bookmarks_for_every_life_phase_and_every_offer_in_chain_order(site):
@@ -245,23 +248,16 @@ def test_contents_and_district_index_give_the_right_pages(fixture_site):
     assert all(str(link.Contents) == str(link.A.URI) for link in links if "/A" in link)
 
 
-def svg_matrix(svg: bytes) -> list[list[int]]:
-    """The modules segno's SVG draws: each "h" of its path darkens a run of cells in one row."""
-    root = ElementTree.fromstring(svg)
-    _, _, width, height = (int(float(v)) for v in root.get("viewBox").split())
-    grid = [[0] * width for _ in range(height)]
-    for path in root.iter("{http://www.w3.org/2000/svg}path"):
-        x = y = 0.0
-        for command, numbers in re.findall(r"([MmHh])([^MmHh]*)", path.get("d")):
-            values = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", numbers)]
-            if command in "Mm":
-                x, y = (values[0], values[1]) if command == "M" else (x + values[0], y + values[1])
-            else:
-                end = x + values[0] if command == "h" else values[0]
-                for column in range(round(x), round(end)):
-                    grid[int(y)][column] = 1
-                x = end
-    return grid
+def png_matrix(png: bytes) -> list[list[int]]:
+    """The modules of a QR code drawn as PNG: 1 where the middle pixel of a module is dark."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    side = image.width // pdf.QR_MODULE_PIXELS
+    assert image.width == image.height == side * pdf.QR_MODULE_PIXELS
+    middle = pdf.QR_MODULE_PIXELS // 2
+    return [[1 if image.getpixel((column * pdf.QR_MODULE_PIXELS + middle, row * pdf.QR_MODULE_PIXELS + middle)) < 128
+             else 0 for column in range(side)] for row in range(side)]
 
 
 def segno_matrix(url: str) -> list[list[int]]:
@@ -275,14 +271,14 @@ def test_qr_codes_encode_each_offers_address(fixture_site):
     parts = pdf.Parts(catalogue, pipeline.LAYOUTS_DIR)
     html = "".join(parts.html("chapter", {a: 1 for c in parts.chapters for e in c.entries for a in (e.main,)}, c)
                    for c in parts.chapters)
-    images = re.findall(r'<img class="qr" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html)
+    images = re.findall(r'<img class="qr" src="data:image/png;base64,([^"]+)" alt="([^"]+)"', html)
     assert len(images) == len(catalogue.offers)
     for offer in catalogue.offers:
         url = f"https://katalog.example.org/angebote/angebote/{offer.id}/"
         embedded = [data for data, alt in images if f"„{offer.title}“" in alt]
         assert len(embedded) == 1, offer.title
-        assert svg_matrix(base64.b64decode(embedded[0])) == segno_matrix(url), offer.id
-    assert svg_matrix(pdf.qr_svg("https://katalog.example.org/angebote/")) == segno_matrix(
+        assert png_matrix(base64.b64decode(embedded[0])) == segno_matrix(url), offer.id
+    assert png_matrix(pdf.qr_png("https://katalog.example.org/angebote/")) == segno_matrix(
         "https://katalog.example.org/angebote/")
 
 
@@ -348,7 +344,7 @@ def test_missing_alt_text_fails_the_build_in_german_and_keeps_the_last_site(tmp_
         pipeline.build(content, output, TODAY, layouts_dir=layouts, pdf=True)
     message = str(failure.value)
     assert message.startswith("Das PDF des Katalogs wurde nicht geschrieben, weil es nicht barrierefrei")
-    assert "Ein Bild hat keinen Alternativtext (data:image/svg+xml" in message
+    assert "Ein Bild hat keinen Alternativtext (data:image/png" in message
     assert "alt-Attribut" in message and "layouts/pdf/" in message
     assert tree_bytes(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "layouts", "site"]
