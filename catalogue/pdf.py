@@ -67,6 +67,9 @@ SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 NOTDEF_WARNING = ".notdef glyph rendered"
 MALFORMED_URL_WARNING = "Malformed URL"
 PAGE_STAND_IN = 888  # as wide as any page number the front matter will show
+# Beyond this a whole catalogue is no longer what anyone prints (1,000 offers are about 420 pages of A4), and
+# WeasyPrint holds every page it lays out (about 1.4 MB each): a larger catalogue is one PDF per life phase.
+WHOLE_CATALOGUE_MAX_OFFERS = 1000
 
 
 def phase_file(phase_id: str) -> str:
@@ -423,17 +426,21 @@ def _render_task(task: _Task) -> tuple[str, int, Findings]:
 
 def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, phases: bool = True,
                content_dir: Path | None = None, problems: Problems | None = None) -> Downloads:
-    """Writes pdf/katalog.pdf and, with `phases`, one PDF per life phase that has offers.
+    """Writes pdf/katalog.pdf and, with `phases`, one PDF per life phase that has offers. With `phases`, a
+    catalogue of more than WHOLE_CATALOGUE_MAX_OFFERS offers gets no katalog.pdf: its life phases are the volumes.
 
     What the content caused (a character no font has, an address WeasyPrint cannot read) is added to `problems`
     as warnings with the file, line and key in `content_dir` (given both); the PDFs are written all the same.
 
-    With two or more cores the whole catalogue and the life phases are laid out side by side in worker
-    processes: one takes the catalogue, the other the phases, which together are about as long."""
+    With two or more cores the PDFs are laid out side by side in worker processes: with two, one takes the
+    whole catalogue and the other the life phases, which together are about as long."""
     global _job
-    tasks = [_Task(CATALOGUE_FILE, None)]
-    if phases:
-        tasks += [_Task(phase_file(p.id), p.id) for p in catalogue.site.life_phases if catalogue.by_life_phase[p.id]]
+    whole = not phases or len(catalogue.offers) <= WHOLE_CATALOGUE_MAX_OFFERS
+    tasks = [_Task(CATALOGUE_FILE, None)] if whole else []
+    if phases:  # the longest first, so that no worker is left with a long one at the end
+        volumes = sorted((p for p in catalogue.site.life_phases if catalogue.by_life_phase[p.id]),
+                         key=lambda p: -len(catalogue.by_life_phase[p.id]))
+        tasks += [_Task(phase_file(p.id), p.id) for p in volumes]
     _load_weasyprint()  # once, before the workers fork
     glyphs.coverage()  # the same
     _job = (catalogue, layouts_dir.resolve(), output.resolve())
@@ -458,7 +465,7 @@ def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, 
         _qr_codes.clear()
     if problems is not None and content_dir is not None:
         problems.extend(_content_problems(findings, catalogue, layouts_dir, content_dir))
-    return Downloads(Download(CATALOGUE_FILE, sizes[CATALOGUE_FILE]),
+    return Downloads(Download(CATALOGUE_FILE, sizes[CATALOGUE_FILE]) if whole else None,
                      {task.phase_id: Download(task.path, sizes[task.path]) for task in tasks if task.phase_id})
 
 

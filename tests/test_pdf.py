@@ -304,6 +304,40 @@ def test_pages_link_the_pdfs_with_their_real_size(fixture_site):
             f'(PDF, {size_text(built / pdf.CATALOGUE_FILE).replace(",", ".")}) (in German)</a>') in english
 
 
+def test_a_large_catalogue_is_printed_as_one_volume_per_life_phase(tmp_path, monkeypatch):
+    content = write_catalogue(tmp_path / "content", 12, providers=5)
+    monkeypatch.setattr(pdf, "WHOLE_CATALOGUE_MAX_OFFERS", 11)
+    built = build(content, tmp_path / "site")
+    catalogue = catalogue_of(content)
+    phases = [phase for phase in catalogue.site.life_phases if catalogue.by_life_phase[phase.id]]
+    assert [path.name for path in pdfs_of(built)] == sorted(f"lebensphase-{phase.id}.pdf" for phase in phases)
+    for phase in phases:  # each volume prints its phase's offers in full
+        text = text_of(built / pdf.phase_file(phase.id))
+        assert all(f"Mehr im Internet: {pdf.offer_url(catalogue.site, offer.id)}" in text
+                   for offer in catalogue.by_life_phase[phase.id]), phase.id
+
+    def volume_link(phase, prefix: str = "") -> str:
+        size = (built / pdf.phase_file(phase.id)).stat().st_size
+        return (f'<a href="{prefix}pdf/lebensphase-{phase.id}.pdf" type="application/pdf" hreflang="de">{phase.name} '
+                f'(PDF, {round(size / 1000)} KB)</a>')
+
+    home = (built / "index.html").read_text(encoding="utf-8")
+    section = home[home.index('<h2 id="ausdrucken">'):home.index("</section>", home.index('<h2 id="ausdrucken">'))]
+    assert "Ganzer Katalog" not in home and "katalog.pdf" not in home
+    links = [volume_link(phase) for phase in phases]
+    assert all(link in section for link in links) and sorted(links, key=section.index) == links  # in chain order
+    assert '<a href="./#ausdrucken">Katalog zum Ausdrucken: eine PDF-Datei je Lebensphase</a>' in home
+    offer_page = (built / f"angebote/{catalogue.offers[0].id}/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../#ausdrucken">Katalog zum Ausdrucken: eine PDF-Datei je Lebensphase</a>' in offer_page
+    english = (built / "en/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="ausdrucken">For printing</h2>' in english and "one for each life phase" in english
+    size = round((built / pdf.phase_file(phases[0].id)).stat().st_size / 1000)
+    assert (f'<a href="../pdf/lebensphase-{phases[0].id}.pdf" type="application/pdf" hreflang="de"><span lang="de">'
+            f'{phases[0].name}</span> (PDF, {size} KB) (in German)</a>') in english  # the name not translated
+    data_page = (built / "daten/index.html").read_text(encoding="utf-8")
+    assert all(f"Die Lebensphase „{phase.name}“ als PDF" in data_page for phase in phases)
+
+
 @pytest.mark.parametrize("size, text", [(0, "1 KB"), (31_925, "32 KB"), (999_499, "999 KB"),
                                         (999_500, "1,0 MB"), (1_234_567, "1,2 MB"), (12_960_000, "13,0 MB")])
 def test_file_sizes_read_as_a_family_says_them(size, text):
