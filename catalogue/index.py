@@ -9,6 +9,7 @@ German text, which the search pages of every language search, and translations a
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,16 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 # differently from run to run (Pagefind issue #638); everything else the build writes is byte-identical for the
 # same input.
 NOT_BYTE_STABLE = ("pagefind/pagefind-entry.json*", "pagefind/pagefind.*.pf_meta", "pagefind/filter/*.pf_filter")
+
+
+# Pagefind names the chunks of its index, its fragments and filters after their content („de_1a2b3c4.pf_index“):
+# a file of the same name holds the same bytes.
+NAMED_BY_CONTENT = re.compile(r"pagefind/(?:[a-z]+/)?[^/]*_[0-9a-f]{7,}\.pf_[a-z]+")
+
+
+def named_by_content(path: str) -> bool:
+    """path: from the site's root."""
+    return NAMED_BY_CONTENT.fullmatch(path) is not None
 
 
 class IndexFailed(Exception):

@@ -24,7 +24,7 @@ from . import compress, generate, proposal, search_words, webserver
 from .downloads import Download, Downloads
 from .gaps import GapTables, german_report
 from .i18n import Texts, interface_languages
-from .index import Indexing
+from .index import Indexing, named_by_content
 from .model import Catalogue
 from .opendata import feeds, hsds, ical, made_anew, spreadsheet
 from .paths import DATA_FOLDER, GAPS_FOLDER
@@ -125,7 +125,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
                 if written.reused or written.moved_first:
                     staged = _files_in(staging) | written.moved_first
                     stale = (set(previous.pages) | previous.files) - set(written.fingerprints) - staged
-                    move_into(staging, output, stale)
+                    move_into(staging, output, stale, named_by_content)
                     written.files = staged - set(written.fingerprints)
                 else:
                     # nothing was left in place (a template or the program changed): the new site is whole, and

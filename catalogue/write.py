@@ -123,9 +123,11 @@ def _replace_with_copies(new: Path, old: Path) -> None:
             Path(f"{old}{suffix}").unlink(missing_ok=True)
 
 
-def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
+def move_into(staging: Path, output: Path, stale: set[str], named_by_content=lambda path: False) -> list[str]:
     """Every file of `staging` replaces its namesake in `output`, and the `stale` files (paths in `output` that
     the build no longer makes) are deleted, with folders left empty. Returns the paths of the files moved.
+    A file whose name is made from its bytes (`named_by_content` of its path: Pagefind's) is left where it is
+    when `output` has it already.
 
     Not one atomic step like atomic_output's swap: the build cache forgets its record first, so a build stopped
     in between is followed by a clean one."""
@@ -134,9 +136,11 @@ def move_into(staging: Path, output: Path, stale: set[str]) -> list[str]:
         relative = Path(folder).relative_to(staging)
         (output / relative).mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
-            if not is_copy(name):  # (those go with their files)
-                _replace_with_copies(Path(folder) / name, output / relative / name)
-                moved.append((relative / name).as_posix())
+            path = (relative / name).as_posix()
+            if is_copy(name) or (named_by_content(path) and (output / path).exists()):  # (copies go with their files)
+                continue
+            _replace_with_copies(Path(folder) / name, output / path)
+            moved.append(path)
     for path in sorted(stale, reverse=True):
         target = output / path
         for name in [path, *copies_of(path)]:

@@ -164,11 +164,16 @@ def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(worksp
     unchanged = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
     always = unchanged.pages_rendered  # the pages about the whole catalogue: home, search, browsing overviews
     assert 0 < always < unchanged.pages_written / 2
+    fragments = {path.name: path.stat().st_ino for path in (site / "pagefind/fragment").iterdir()}
     zeltlager = content / "angebote/zeltlager.md"
     zeltlager.write_text(zeltlager.read_text(encoding="utf-8") + "\nNeu: ein Elternabend.\n", encoding="utf-8")
     offer = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
     # in six languages: its page, the page of each list it is on (jugend, begegnung, nord, mitte), its provider's
     assert offer.pages_rendered - always == 6 * (1 + 4 + 1)
+    # Pagefind's fragments of the other offers (named by their content) are left in place, not moved again
+    kept = {path.name: path.stat().st_ino for path in (site / "pagefind/fragment").iterdir()}
+    assert len(kept.keys() - fragments.keys()) == 1
+    assert all(kept[name] == fragments[name] for name in kept.keys() & fragments.keys())
     assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
     edit_site_yaml(random.Random(0), content, layouts)
     assert pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache).pages_rendered == \
