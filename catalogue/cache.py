@@ -2,9 +2,10 @@
 
 It lives beside the output folder (`.site-cache/` for `site/`, ignored by git) and holds
 
-- the record of the pages (manifest.json): for every page that shows one offer, one list or one provider, the
-  fingerprint of everything it is made of, and the size and modification time of the file written for it. A
-  page is reused only when both still match; everything else the build writes (open data, the search index,
+- the record of the pages (manifest.json): for every page that shows one offer, one list or one provider, and
+  for each offer's own open data files (its HSDS record, its calendar), the fingerprint of everything it is
+  made of, and the size and modification time of the file written for it. A page or file is reused only when
+  both still match; everything else the build writes (the open data of the whole catalogue, the search index,
   the pages about the whole catalogue) is made again;
 - the content files as read and linted (gelesen.json): a file whose bytes are the same is not parsed or
   linted again;
@@ -198,6 +199,11 @@ class PageFingerprints:
         if dataclasses.is_dataclass(value):
             return {f.name: self._value(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return value
+
+    def of_offer_file(self, path: str, offer: Offer) -> str:
+        """The fingerprint of a file of the open data that holds one offer's part alone (its HSDS record, its
+        calendar): made of the offer and its provider only, as the part is (OpenDataParts)."""
+        return hashlib.sha256(_stable([self.build, path, self.with_provider(offer)]).encode()).hexdigest()
 
     def with_provider(self, offer: Offer) -> str:
         """What an offer's part of the open data is made of: the offer and its provider."""

@@ -142,7 +142,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
                                     if path not in written.reused}, manifest)
         build_cache.save(cache, output, manifest)
     result.pages_written = len(pages)
-    result.pages_rendered = len(pages) - len(written.reused)
+    result.pages_rendered = sum(page.path not in written.reused for page in pages)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -154,8 +154,8 @@ class _StrictWarnings(Exception):
 @dataclass
 class _Written:
     build: str  # the build's fingerprint ("" without a cache)
-    fingerprints: dict[str, str]  # of every page the cache may reuse, by path
-    reused: set[str]  # the pages left in place from the last build
+    fingerprints: dict[str, str]  # of every page and offer's open data file the cache may reuse, by path
+    reused: set[str]  # the pages and files left in place from the last build
     files: set[str] = field(default_factory=set)  # every other file the build wrote, by path
     moved_first: set[str] = field(default_factory=set)  # the pages moved into the output before the rest
 
@@ -212,11 +212,13 @@ class _Site:
             first.moved(sorted(written.moved_first))
         _note_reuse([page for page in self.pages if page.path not in written.fingerprints], fingerprints, previous,
                     output, written)
+        unchanged = _note_open_data_reuse(catalogue, downloads.calendars, fingerprints, previous, output, written)
         if self.cache:
             parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
 
         def open_data_and_vocabulary() -> dict[str, Download]:
-            data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew)
+            data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew,
+                                   unchanged)
             if parts:
                 parts.save()
             search_words.write_vocabulary(catalogue, self.languages, staging)
@@ -274,17 +276,40 @@ def _note_reuse(pages, fingerprints: build_cache.PageFingerprints | None, previo
                 written.reused.add(page.path)
 
 
+def _note_open_data_reuse(catalogue: Catalogue, calendars: frozenset[str],
+                          fingerprints: build_cache.PageFingerprints | None, previous: build_cache.Manifest | None,
+                          output: Path | None, written: _Written) -> dict[str, frozenset[str]]:
+    """As _note_reuse, for each offer's own open data files. Returns the offers whose files are left in place,
+    by kind of file ("hsds", "ical")."""
+    unchanged = {"hsds": set(), "ical": set()}
+    if fingerprints is None:
+        return {kind: frozenset() for kind in unchanged}
+    for offer in catalogue.offers:
+        files = [("hsds", f"{DATA_FOLDER}/{hsds.offer_file(offer.id)}")]
+        if offer.id in calendars:
+            files.append(("ical", ical.offer_file(offer.id)))
+        for kind, path in files:
+            written.fingerprints[path] = fingerprint = fingerprints.of_offer_file(path, offer)
+            if previous is not None and previous.reusable(path, fingerprint, output):
+                written.reused.add(path)
+                unchanged[kind].add(offer.id)
+    return {kind: frozenset(offers) for kind, offers in unchanged.items()}
+
+
 def _files_in(folder: Path) -> set[str]:
     """Without the compressed copies, which go where their files go (write.py)."""
     return {(Path(parent) / name).relative_to(folder).as_posix()
             for parent, _, names in os.walk(folder) for name in names if not compress.is_copy(name)}
 
 
-def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew) -> dict[str, Download]:
+def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew,
+                    unchanged: dict[str, frozenset[str]] | None = None) -> dict[str, Download]:
     """Every export of the catalogue. Returns the files the open data page lists, by kind. part: how each
-    offer's part of an export is had (opendata.made_anew)."""
-    hsds.write_files(catalogue, root / DATA_FOLDER, part)
-    ical.write_files(catalogue, root, part)
+    offer's part of an export is had (opendata.made_anew); unchanged: the offers whose own files of each kind
+    ("hsds", "ical") the build cache leaves in place."""
+    unchanged = unchanged or {}
+    hsds.write_files(catalogue, root / DATA_FOLDER, part, unchanged.get("hsds", frozenset()))
+    ical.write_files(catalogue, root, part, unchanged.get("ical", frozenset()))
     spreadsheet.write_files(catalogue, root, german)
     feeds.write_files(catalogue, pages, root)
     files = {"hsds_services": f"{DATA_FOLDER}/{hsds.SERVICES_FILE}",

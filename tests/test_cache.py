@@ -165,6 +165,7 @@ def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(worksp
     always = unchanged.pages_rendered  # the pages about the whole catalogue: home, search, browsing overviews
     assert 0 < always < unchanged.pages_written / 2
     fragments = {path.name: path.stat().st_ino for path in (site / "pagefind/fragment").iterdir()}
+    offer_files = inodes_of_offer_open_data(site)
     zeltlager = content / "angebote/zeltlager.md"
     zeltlager.write_text(zeltlager.read_text(encoding="utf-8") + "\nNeu: ein Elternabend.\n", encoding="utf-8")
     offer = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
@@ -174,10 +175,20 @@ def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(worksp
     kept = {path.name: path.stat().st_ino for path in (site / "pagefind/fragment").iterdir()}
     assert len(kept.keys() - fragments.keys()) == 1
     assert all(kept[name] == fragments[name] for name in kept.keys() & fragments.keys())
+    # so are the other offers' own open data files (HSDS record, calendar); its own is written again
+    after = inodes_of_offer_open_data(site)
+    assert after.keys() == offer_files.keys() and "angebote/krabbelgruppe/termine.ics" in after
+    assert {path for path in after if after[path] != offer_files[path]} == {"daten/hsds/services/zeltlager.json"}
     assert_same_as_clean_build(content, layouts, site, tmp_path / "clean")
     edit_site_yaml(random.Random(0), content, layouts)
     assert pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache).pages_rendered == \
         unchanged.pages_written
+
+
+def inodes_of_offer_open_data(site: Path) -> dict[str, int]:
+    files = [*(site / "daten/hsds/services").iterdir(), *(site / "angebote").glob("*/termine.ics")]
+    assert len(files) > 10
+    return {path.relative_to(site).as_posix(): path.stat().st_ino for path in files}
 
 
 def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path):

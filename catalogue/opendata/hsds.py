@@ -61,18 +61,24 @@ def organizations(catalogue: Catalogue) -> list[dict]:
     return [_organization(catalogue, provider) for provider in catalogue.providers]
 
 
-def write_files(catalogue: Catalogue, folder: Path, part=made_anew) -> list[Path]:
+def offer_file(offer_id: str) -> str:
+    """The file of one offer's record, under the data folder."""
+    return f"{FOLDER}/services/{offer_id}.json"
+
+
+def write_files(catalogue: Catalogue, folder: Path, part=made_anew, unchanged: frozenset[str] = frozenset()
+                ) -> list[Path]:
     """Writes hsds/services.json, hsds/organizations.json and hsds/services/<offer-id>.json into `folder`;
     returns the paths written (`folder` joined with each file's path). part: how each offer's record is had
-    (opendata.made_anew)."""
+    (opendata.made_anew); unchanged: the offers whose own file the build cache leaves in place, not written."""
     taxonomy_terms = _taxonomy_terms(catalogue.site)
     # Each service is dumped once, for its own file and for the list (most of the time HSDS takes is dumping).
     record_texts = [part("hsds", offer, functools.partial(_service_json, catalogue, offer, taxonomy_terms))
                     for offer in catalogue.offers]
     texts = {folder / SERVICES_FILE: _page_json(record_texts),
              folder / ORGANIZATIONS_FILE: _json(_page(organizations(catalogue)))}
-    texts |= {folder / FOLDER / "services" / f"{offer.id}.json": text
-              for offer, text in zip(catalogue.offers, record_texts)}
+    texts |= {folder / offer_file(offer.id): text
+              for offer, text in zip(catalogue.offers, record_texts) if offer.id not in unchanged}
     return write({path: (text + "\n").encode() for path, text in texts.items()})
 
 

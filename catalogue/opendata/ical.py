@@ -65,16 +65,25 @@ def catalogue_calendar(catalogue: Catalogue, events: dict[str, _SerialisedEvents
     return _calendar(catalogue.site.title, [events[offer.id] for offer in catalogue.offers])
 
 
-def write_files(catalogue: Catalogue, folder: Path, part=made_anew) -> list[Path]:
+def offer_file(offer_id: str) -> str:
+    """An offer's own calendar, beside its German page."""
+    return f"{offer_path(offer_id, GERMAN)}{OFFER_FILE}"
+
+
+def write_files(catalogue: Catalogue, folder: Path, part=made_anew, unchanged: frozenset[str] = frozenset()
+                ) -> list[Path]:
     """Write the catalogue's calendar and each offer's beside its German page, under the site's root `folder`.
-    part: how each offer's events are had (opendata.made_anew)."""
+    part: how each offer's events are had (opendata.made_anew); unchanged: the offers whose own calendar the
+    build cache leaves in place, not written."""
     events = {offer.id: _SerialisedEvents.from_part(part("ical", offer, functools.partial(
         _events_part, catalogue, offer))) for offer in catalogue.offers}
     files = {folder / CATALOGUE_FILE: catalogue_calendar(catalogue, events)}
     for offer in catalogue.offers:
+        if offer.id in unchanged:
+            continue
         calendar = offer_calendar(catalogue, offer, events[offer.id])
         if calendar is not None:
-            files[folder / offer_path(offer.id, GERMAN) / OFFER_FILE] = calendar
+            files[folder / offer_file(offer.id)] = calendar
     return write(files)
 
 
