@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .write import remove_in_background
+
 # Pagefind's ready-made interfaces; the site has its own accessible one on the JS API.
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -77,13 +79,14 @@ class Indexing:
         except subprocess.TimeoutExpired:
             self.stop()
             raise IndexFailed("Pagefind hat den Suchindex nicht in 10 Minuten erstellt.") from None
-        shutil.rmtree(self.pages, ignore_errors=True)
         self.messages.seek(0)
         details = self.messages.read().strip().splitlines()[-5:]
         self.messages.close()
         bundle = self.site / "pagefind"
         if self.process.returncode != 0 or not (bundle / "pagefind.js").is_file():
+            shutil.rmtree(self.pages, ignore_errors=True)
             raise IndexFailed("Pagefind konnte den Suchindex nicht erstellen: " + " / ".join(details))
+        remove_in_background(self.pages)  # a folder for each indexed page: seconds at 10,000 offers
         for name in UNUSED_BUNDLE_FILES:
             (bundle / name).unlink(missing_ok=True)
 

@@ -191,7 +191,6 @@ class _Site:
         downloads = replace(downloads, calendars=frozenset(o.id for o in catalogue.offers if ical.has_calendar(o)))
         written = _Written("", {}, set())
         assets = generate.plan_assets(self.layouts_dir)
-        parts: build_cache.OpenDataParts | None = None
         compiled = build_cache.compiled_templates(self.cache) if self.cache else None
         fingerprints = None
         if self.cache:
@@ -210,34 +209,36 @@ class _Site:
             written.moved_first = {page.path for page in pages}
             move_files(staging, output, sorted(written.moved_first))
             first.moved(sorted(written.moved_first))
-        _note_reuse([page for page in self.pages if page.path not in written.fingerprints], fingerprints, previous,
-                    output, written)
-        unchanged = _note_open_data_reuse(catalogue, downloads.calendars, fingerprints, previous, output, written)
-        if self.cache:
-            parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints)
-
-        def open_data_and_vocabulary() -> dict[str, Download]:
-            data = write_open_data(catalogue, self.pages, self.german, staging, parts.part if parts else made_anew,
-                                   unchanged)
-            if parts:
-                parts.save()
-            search_words.write_vocabulary(catalogue, self.languages, staging)
-            return data
-
-        write_gap_tables(self.gaps, staging)
-        remaining = [page for page in self.pages if page.path not in written.reused
-                     and page.path not in written.moved_first]
-        # The pages to search first: Pagefind indexes them on one core while the workers write the rest.
-        searchable = [page for page in remaining if page.searchable]
-        rest = [page for page in remaining if not page.searchable and page.template not in generate.SHOWING_OPEN_DATA]
-        total = len(searchable) + len(rest)
-        generate.render_pages(catalogue, searchable, self.layouts_dir, staging,
-                              lambda stage, done, _: self.progress(stage, done, total), downloads, compiled, assets,
-                              self.compressed_copies)
+        # The pages to search first: Pagefind indexes them on one core while the rest is checked and written.
+        not_noted = [page for page in self.pages if page.path not in written.fingerprints]
+        _note_reuse([page for page in not_noted if page.searchable], fingerprints, previous, output, written)
         in_output = written.reused | written.moved_first
+        searchable = [page for page in self.pages if page.searchable and page.path not in in_output]
+        at_most = len(searchable) + sum(not page.searchable for page in not_noted)  # (the cache may reuse some)
+        generate.render_pages(catalogue, searchable, self.layouts_dir, staging,
+                              lambda stage, done, _: self.progress(stage, done, at_most), downloads, compiled, assets,
+                              self.compressed_copies)
         indexing = Indexing({page.path: (output if page.path in in_output else staging) / page.path
                              for page in self.pages if page.searchable}, staging)
         try:
+            _note_reuse([page for page in not_noted if not page.searchable], fingerprints, previous, output, written)
+            unchanged = _note_open_data_reuse(catalogue, downloads.calendars, fingerprints, previous, output,
+                                              written)
+            parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints) if self.cache else None
+
+            def open_data_and_vocabulary() -> dict[str, Download]:
+                data = write_open_data(catalogue, self.pages, self.german, staging,
+                                       parts.part if parts else made_anew, unchanged)
+                if parts:
+                    parts.save()
+                search_words.write_vocabulary(catalogue, self.languages, staging)
+                return data
+
+            write_gap_tables(self.gaps, staging)
+            remaining = [page for page in self.pages if not page.searchable and page.path not in written.reused
+                         and page.path not in written.moved_first]
+            rest = [page for page in remaining if page.template not in generate.SHOWING_OPEN_DATA]
+            total = len(searchable) + len(rest)
             data = generate.render_pages(catalogue, rest, self.layouts_dir, staging,
                                          lambda stage, done, _: self.progress(stage, len(searchable) + done, total),
                                          downloads, compiled, assets, self.compressed_copies,

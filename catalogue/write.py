@@ -78,12 +78,12 @@ def replace_output(staging: Path, output: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     for swapped_out in sorted(output.parent.glob(f".{output.name}-alt-*")):  # this one, and any a crash left
-        _remove_in_background(swapped_out)
+        remove_in_background(swapped_out)
 
 
-def _remove_in_background(folder: Path) -> None:
-    """Deletes a swapped-out output folder in a process of its own: the build is done and need not wait for
-    tens of thousands of files to go (seconds on a slow disk, a minute at 10,000 offers)."""
+def remove_in_background(folder: Path) -> None:
+    """Deletes a folder no longer needed (a swapped-out output folder) in a process of its own: the build need not
+    wait for tens of thousands of files to go (seconds on a slow disk, a minute at 10,000 offers)."""
     try:
         subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
                           str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
