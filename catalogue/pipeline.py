@@ -218,7 +218,7 @@ class _Site:
         generate.render_pages(catalogue, searchable, self.layouts_dir, staging,
                               lambda stage, done, _: self.progress(stage, done, at_most), downloads, compiled, assets,
                               self.compressed_copies)
-        indexing = Indexing({page.path: (output if page.path in in_output else staging) / page.path
+        indexing = Indexing({page.path: f"{output if page.path in in_output else staging}/{page.path}"
                              for page in self.pages if page.searchable}, staging)
         try:
             _note_reuse([page for page in not_noted if not page.searchable], fingerprints, previous, output, written)
