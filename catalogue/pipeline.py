@@ -159,6 +159,15 @@ class _Written:
     files: set[str] = field(default_factory=set)  # every other file the build wrote, by path
     moved_first: set[str] = field(default_factory=set)  # the pages moved into the output before the rest
 
+    def note(self, path: str, fingerprint: str, previous: build_cache.Manifest | None, output: Path | None) -> bool:
+        """Notes a page's or file's fingerprint; whether the previous build left it in place as it would be made
+        now."""
+        self.fingerprints[path] = fingerprint
+        if previous is not None and previous.reusable(path, fingerprint, output):
+            self.reused.add(path)
+            return True
+        return False
+
 
 @dataclass
 class _Site:
@@ -272,9 +281,7 @@ def _note_reuse(pages, fingerprints: build_cache.PageFingerprints | None, previo
         return
     for page in pages:
         if page.template in generate.REUSABLE_TEMPLATES:
-            written.fingerprints[page.path] = fingerprint = fingerprints.of(page)
-            if previous is not None and previous.reusable(page.path, fingerprint, output):
-                written.reused.add(page.path)
+            written.note(page.path, fingerprints.of(page), previous, output)
 
 
 def _note_open_data_reuse(catalogue: Catalogue, calendars: frozenset[str],
@@ -290,9 +297,7 @@ def _note_open_data_reuse(catalogue: Catalogue, calendars: frozenset[str],
         if offer.id in calendars:
             files.append(("ical", ical.offer_file(offer.id)))
         for kind, path in files:
-            written.fingerprints[path] = fingerprint = fingerprints.of_offer_file(path, offer)
-            if previous is not None and previous.reusable(path, fingerprint, output):
-                written.reused.add(path)
+            if written.note(path, fingerprints.of_offer_file(path, offer), previous, output):
                 unchanged[kind].add(offer.id)
     return {kind: frozenset(offers) for kind, offers in unchanged.items()}
 
