@@ -8,6 +8,7 @@ import os
 import random
 import re
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -120,8 +121,60 @@ def edit_free_page(rng, content, layouts):  # its title is in every page's foote
     replace_line(content / "seiten/impressum.md", r"^titel: .*$", f"titel: Impressum {rng.randint(1, 999)}")
 
 
+def edit_statement_text(rng, content, layouts):  # not a page of its own: added to the accessibility statement
+    statement = content / "seiten/barrierefreiheit.md"
+    statement.write_text(statement.read_text(encoding="utf-8") + f"\nNeu geprüft: {rng.randint(1, 999)}.\n",
+                         encoding="utf-8")
+
+
+def edit_translation(rng, content, layouts):
+    translations = sorted((content / "angebote").glob("*.*.md"))
+    if not translations:
+        return
+    translation = rng.choice(translations)
+    translation.write_text(translation.read_text(encoding="utf-8") + f"\n{rng.randint(1, 999)}.\n", encoding="utf-8")
+
+
+def add_translation(rng, content, layouts):
+    offer = rng.choice(german_offers(content))
+    (content / f"angebote/{offer.stem}.en.md").write_text(
+        f"---\ntitel: Translated {rng.randint(1, 999)}\nkurz: A summary in English, long enough for lists.\n---\n"
+        "What we do together.\n", encoding="utf-8")
+
+
+def delete_translation(rng, content, layouts):
+    translations = sorted((content / "angebote").glob("*.*.md"))
+    if translations:
+        rng.choice(translations).unlink()
+
+
+def edit_image(rng, content, layouts):
+    shutil.copyfile(rng.choice(sorted((layouts / "icons").glob("*.png"))), content / "bilder/krabbeln.png")
+
+
+def edit_valid_until(rng, content, layouts):  # to a later day, or one past: the offer is no longer published
+    offer = rng.choice(german_offers(content))
+    line = f"gueltig_bis: {rng.choice(['2020-01-01', f'2027-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}'])}"
+    if "\ngueltig_bis:" in offer.read_text(encoding="utf-8"):
+        replace_line(offer, r"^gueltig_bis: .*$", line)
+    else:
+        replace_line(offer, r"^(stand: .*)$", f"\\1\n{line}")
+
+
+def edit_synonyms(rng, content, layouts):
+    replace_line(content / "site.yaml", r"^  - \[Baby, (.*)\]$", f"  - [Baby, \\1, Wort{rng.randint(1, 999)}]")
+
+
+def move_to_other_provider(rng, content, layouts):
+    offer = rng.choice(german_offers(content))
+    provider = re.search(r"^anbieter: (.*)$", offer.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    replace_line(offer, r"^anbieter: .*$", "anbieter: " + ("familienzentrum" if provider == "jugendamt" else "jugendamt"))
+
+
 EDITS = [edit_text, edit_lint_findings, edit_title, edit_life_phase, add_offer, delete_offer, edit_template,
-         edit_stylesheet, edit_script, edit_texts, edit_site_yaml, edit_provider, edit_free_page]
+         edit_stylesheet, edit_script, edit_texts, edit_site_yaml, edit_provider, edit_free_page, edit_statement_text,
+         edit_translation, add_translation, delete_translation, edit_image, edit_valid_until, edit_synonyms,
+         move_to_other_provider]
 
 
 def messages(result) -> list[str]:
@@ -129,9 +182,9 @@ def messages(result) -> list[str]:
 
 
 def assert_same_as_clean_build(content, layouts, cached: Path, clean: Path, cached_result=None,
-                               compressed_copies: bool = False) -> None:
+                               compressed_copies: bool = False, today: date = TODAY) -> None:
     shutil.rmtree(clean, ignore_errors=True)
-    clean_result = pipeline.build(content, clean, TODAY, layouts_dir=layouts, compressed_copies=compressed_copies)
+    clean_result = pipeline.build(content, clean, today, layouts_dir=layouts, compressed_copies=compressed_copies)
     assert clean_result.ok
     if cached_result is not None:  # the same messages, also for files the cache did not read again
         assert messages(cached_result) == messages(clean_result)
@@ -155,6 +208,11 @@ def test_after_random_edits_a_cached_build_writes_what_a_clean_build_writes(work
         result = pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache, compressed_copies=compressed)
         assert result.ok, edit.__name__
         assert_same_as_clean_build(content, layouts, site, tmp_path / "clean", result, compressed)
+    # the next day: what depends on the date (offers due for review, the gap report) is made again
+    tomorrow = TODAY + timedelta(days=1)
+    result = pipeline.build(content, site, tomorrow, layouts_dir=layouts, cache=cache, compressed_copies=compressed)
+    assert result.ok
+    assert_same_as_clean_build(content, layouts, site, tmp_path / "clean", result, compressed, tomorrow)
 
 
 def test_changing_one_offer_renders_only_its_pages_and_the_lists_it_is_on(workspace, tmp_path):
