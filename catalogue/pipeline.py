@@ -228,7 +228,8 @@ class _Site:
                               lambda stage, done, _: self.progress(stage, done, at_most), downloads, compiled, assets,
                               self.compressed_copies)
         indexing = Indexing({page.path: f"{output if page.path in in_output else staging}/{page.path}"
-                             for page in self.pages if page.searchable}, staging)
+                             for page in self.pages if page.searchable}, staging,
+                            output if previous is not None else None)
         try:
             _note_reuse([page for page in not_noted if not page.searchable], fingerprints, previous, output, written)
             unchanged = _note_open_data_reuse(catalogue, downloads.calendars, fingerprints, previous, output,

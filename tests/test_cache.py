@@ -3,6 +3,7 @@ that cannot be trusted is ignored."""
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import random
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from catalogue import pipeline
+from catalogue.index import NOT_BYTE_STABLE, Indexing, named_by_content
 from catalogue.cache import MANIFEST, OPEN_DATA_PARTS, READ_FILES, cache_folder, program_fingerprint
 from catalogue.problems import format_text
 
@@ -247,6 +249,37 @@ def inodes_of_offer_open_data(site: Path) -> dict[str, int]:
     files = [*(site / "daten/hsds/services").iterdir(), *(site / "angebote").glob("*/termine.ics")]
     assert len(files) > 10
     return {path.relative_to(site).as_posix(): path.stat().st_ino for path in files}
+
+
+def test_pagefind_builds_on_the_last_index_and_keeps_only_the_files_it_uses(workspace, tmp_path):
+    content, layouts = workspace
+    previous, site = tmp_path / "previous", tmp_path / "site"
+    assert pipeline.build(content, previous, TODAY, layouts_dir=layouts).ok
+    unused = previous / "pagefind/fragment/de_0000000.pf_fragment"  # named by content, but no page's
+    unused.write_bytes(b"")
+    searchable = {path.relative_to(previous).as_posix(): str(path) for path in previous.rglob("*.html")
+                  if "data-pagefind-body" in path.read_text(encoding="utf-8")}
+    indexing = Indexing(searchable, site, previous)
+    indexing.finish()
+
+    def bundle(folder: Path) -> dict[str, int]:
+        return {path.relative_to(folder).as_posix(): path.stat().st_ino
+                for path in (folder / "pagefind").rglob("*") if path.is_file()}
+
+    before, after = bundle(previous), bundle(site)
+    named = {path for path in after if named_by_content(path) and not byte_unstable(path)}
+    assert len(named) > 10
+    # the same pages: Pagefind wrote none of the files named by their content, it used those lent to it
+    assert [path for path in named if after[path] != before.get(path)] == []
+    assert "pagefind/fragment/de_0000000.pf_fragment" not in after and unused.is_file()
+    assert {path for path in after if not byte_unstable(path)} == \
+        {path for path in before if not byte_unstable(path)} - {"pagefind/fragment/de_0000000.pf_fragment"}
+    # those Pagefind writes anew each time (the metadata, the filters) are not kept twice
+    assert len(after) == len(before) - 1
+
+
+def byte_unstable(path: str) -> bool:
+    return any(fnmatch.fnmatch(path, pattern) for pattern in NOT_BYTE_STABLE)
 
 
 def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path):
