@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import pipeline
+from catalogue import index, pipeline
 from catalogue.index import NOT_BYTE_STABLE, Indexing, named_by_content
 from catalogue.cache import MANIFEST, OPEN_DATA_PARTS, READ_FILES, cache_folder, program_fingerprint
 from catalogue.problems import format_text
@@ -276,6 +276,18 @@ def test_pagefind_builds_on_the_last_index_and_keeps_only_the_files_it_uses(work
         {path for path in before if not byte_unstable(path)} - {"pagefind/fragment/de_0000000.pf_fragment"}
     # those Pagefind writes anew each time (the metadata, the filters) are not kept twice
     assert len(after) == len(before) - 1
+
+
+def test_an_index_the_build_cannot_read_fails_it_with_what_to_do(workspace, tmp_path, monkeypatch):
+    content, layouts = workspace
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    assert pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache).ok
+    before = tree_bytes(site)
+    # as if another version of Pagefind wrote its metadata in another format
+    monkeypatch.setattr(index, "SIGNATURE", b"pagefind_xyz")
+    with pytest.raises(index.IndexFailed, match="--no-cache"):
+        pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
+    assert tree_bytes(site) == before
 
 
 def byte_unstable(path: str) -> bool:
