@@ -53,8 +53,7 @@ class IndexFailed(Exception):
 
 
 class Indexing:
-    """Pagefind at work on the pages to index, while the build writes the rest: it needs only those pages, and
-    it runs on one core."""
+    """Pagefind at work on the pages to index, while the build writes the rest: it needs only those pages."""
 
     def __init__(self, searchable: dict[str, str], site: Path, previous: Path | None = None):
         """searchable: the pages to index, by their path in the site, and the file of each (most in `site`; with

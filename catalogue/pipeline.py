@@ -218,7 +218,7 @@ class _Site:
             written.moved_first = {page.path for page in pages}
             move_files(staging, output, sorted(written.moved_first))
             first.moved(sorted(written.moved_first))
-        # The pages to search first: Pagefind indexes them on one core while the rest is checked and written.
+        # The pages to search first: Pagefind indexes them while the rest is checked and written.
         not_noted = [page for page in self.pages if page.path not in written.fingerprints]
         _note_reuse([page for page in not_noted if page.searchable], fingerprints, previous, output, written)
         in_output = written.reused | written.moved_first
