@@ -314,7 +314,37 @@ class _Dumper(yaml.SafeDumper):
 
 
 def dump(data: dict, style: dict) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, **style)
+    """YAML as a partner's editor writes it. PyYAML writes YAML 1.1, where U+2028 and U+2029 break a line: in a
+    quoted value it goes on in the next line, indented, which no editor writes (in YAML 1.2 they are no line
+    breaks, and read.py reads them as spaces, so the indentation would become part of the value). They are
+    written where they stand instead, through stand-ins that no string of `data` holds."""
+    used = set("".join(_strings(data)))
+    stand_ins = (character for character in map(chr, range(0xE000, 0xF900)) if character not in used)
+    swaps = {separator: next(stand_ins) for separator in "\u2028\u2029"}
+    text = yaml.dump(_swapped(data, swaps), Dumper=_Dumper, allow_unicode=True, sort_keys=False, **style)
+    for separator, stand_in in swaps.items():
+        text = text.replace(stand_in, separator)
+    return text
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for pair in value.items() for item in pair for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _swapped(value, swaps: dict[str, str]):
+    if isinstance(value, str):
+        return "".join(swaps.get(character, character) for character in value)
+    if isinstance(value, dict):
+        return {_swapped(key, swaps): _swapped(item, swaps) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_swapped(item, swaps) for item in value]
+    return value
 
 
 yaml_styles = st.fixed_dictionaries({
