@@ -314,36 +314,21 @@ class _Dumper(yaml.SafeDumper):
 
 
 def dump(data: dict, style: dict) -> str:
-    """YAML as a partner's editor writes it. PyYAML writes YAML 1.1, where U+2028 and U+2029 break a line: in a
-    quoted value it goes on in the next line, indented, which no editor writes (in YAML 1.2 they are no line
-    breaks, and read.py reads them as spaces, so the indentation would become part of the value). They are
-    written where they stand instead, through stand-ins that no string of `data` holds."""
-    used = set("".join(_strings(data)))
-    stand_ins = (character for character in map(chr, range(0xE000, 0xF900)) if character not in used)
-    swaps = {separator: next(stand_ins) for separator in "\u2028\u2029"}
-    text = yaml.dump(_swapped(data, swaps), Dumper=_Dumper, allow_unicode=True, sort_keys=False, **style)
-    for separator, stand_in in swaps.items():
-        text = text.replace(stand_in, separator)
-    return text
+    """YAML that means `data` as `check` reads it. read.py reads U+2028 and U+2029 as spaces (YAML 1.2, as editors
+    and GitHub do: no line breaks), so they are written as spaces. PyYAML, writing YAML 1.1, would break the
+    line there and indent the rest of a quoted value, and the indentation would become part of it; written as
+    they are, they would change how PyYAML quotes a value (one that begins with them would lose its first
+    character). Files with the separators themselves: test_found_a_line_separator_is_no_line_break."""
+    return yaml.dump(_without_line_separators(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, **style)
 
 
-def _strings(value) -> list[str]:
+def _without_line_separators(value):
     if isinstance(value, str):
-        return [value]
+        return value.replace("\u2028", " ").replace("\u2029", " ")
     if isinstance(value, dict):
-        return [text for pair in value.items() for item in pair for text in _strings(item)]
+        return {_without_line_separators(key): _without_line_separators(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
-def _swapped(value, swaps: dict[str, str]):
-    if isinstance(value, str):
-        return "".join(swaps.get(character, character) for character in value)
-    if isinstance(value, dict):
-        return {_swapped(key, swaps): _swapped(item, swaps) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_swapped(item, swaps) for item in value]
+        return [_without_line_separators(item) for item in value]
     return value
 
 
