@@ -3,7 +3,6 @@ that cannot be trusted is ignored."""
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import random
@@ -15,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from catalogue import index, pipeline
-from catalogue.index import NOT_BYTE_STABLE, Indexing, named_by_content
+from catalogue.index import Indexing, named_by_content
 from catalogue.cache import MANIFEST, OPEN_DATA_PARTS, READ_FILES, cache_folder, program_fingerprint
 from catalogue.problems import format_text
 
 from conftest import FIXTURE, TODAY, tree_bytes
-from test_build import stable_part
+from test_build import byte_unstable, stable_part
 
 EXTRA_OFFERS = 12  # with five entries a page, the lists of offers have several pages
 
@@ -288,10 +287,6 @@ def test_an_index_the_build_cannot_read_fails_it_with_what_to_do(workspace, tmp_
     with pytest.raises(index.IndexFailed, match="--no-cache"):
         pipeline.build(content, site, TODAY, layouts_dir=layouts, cache=cache)
     assert tree_bytes(site) == before
-
-
-def byte_unstable(path: str) -> bool:
-    return any(fnmatch.fnmatch(path, pattern) for pattern in NOT_BYTE_STABLE)
 
 
 def test_a_corrupt_foreign_or_half_written_cache_is_ignored(workspace, tmp_path):
