@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import fnmatch
 import functools
 import http.server
+import json
+import os
 import re
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -331,6 +332,20 @@ def test_indexer_failure_fails_the_build_and_keeps_the_previous_site(content, tm
         pipeline.build(content.root, output, TODAY)
     assert tree_bytes(output) == before
     assert names_once_deleted_in_background(tmp_path) == ["content", "site"]
+
+
+def test_pagefind_takes_the_allocator_setting_that_keeps_its_memory_down():
+    """The setting saves a fifth of the memory at 10,000 offers (README, „Speed“); a Pagefind built with another
+    allocator, or a jemalloc without that option, would ignore it without a word."""
+    from catalogue import index
+
+    def pagefind_starts_with(setting: str) -> bool:
+        run = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True,
+                             env={**os.environ, index.ALLOCATOR_VARIABLE: f"abort_conf:true,{setting}"})
+        return run.returncode == 0
+
+    assert not pagefind_starts_with("no_such_option:1")  # it reads the variable
+    assert pagefind_starts_with(index.ALLOCATOR_SETTING)  # and knows the setting
 
 
 def test_only_offers_are_indexed_with_their_filters(built):
