@@ -3,8 +3,9 @@
     python benchmarks/search_download.py 1000 10000
 
 Builds each catalogue, serves it on 127.0.0.1, opens the search page in headless Chromium, searches once
-("Beratung") and adds up what the browser fetched for the search (Pagefind's files and search.js), as sent
-by a plain static server without compression (Pagefind's index files are compressed already). The figures go into the README. Not a test.
+("Beratung") and adds up what the browser fetched for the search (Pagefind's files and the page's scripts), as
+sent by a plain static server without compression (Pagefind's index files are compressed already). The figures
+go into the README. Not a test.
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         return file
 
 
+def for_the_search(path: str) -> bool:
+    """Pagefind's files and the search page's scripts (named by their content: search.c91e137702.js), and the
+    vocabulary when a query finds little; not the page and the stylesheet, which every page loads."""
+    return path.startswith(("/pagefind/", "/suche/woerter.json")) or (path.startswith("/assets/")
+                                                                      and path.endswith(".js"))
+
+
 def chromium(profile: str):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -72,8 +80,7 @@ def main(sizes: list[int]) -> None:
             try:
                 browser.get(f"http://127.0.0.1:{server.server_address[1]}/suche/?q=Beratung")
                 browser.execute_async_script(WAIT)
-                entries = [(path, size) for path, size in server.sent
-                           if path.startswith("/pagefind/") or path.endswith("/search.js")]
+                entries = [(path, size) for path, size in server.sent if for_the_search(path)]
             finally:
                 browser.quit()
                 server.shutdown()
