@@ -126,7 +126,7 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
     in each interface language the offer is not translated into, a page with its facts in that language and
     its text in German), and the pages only in German, among them the gap report."""
     pages = []
-    for template, path, context in _browsing_pages(catalogue):
+    for template, path, context in _browsing_pages(catalogue, languages):
         links = tuple(LanguageLink(language, language_prefix(language) + path.removesuffix("index.html"))
                       for language in languages)
         pages += [PlannedPage(language_prefix(language) + path, template, context, language, links)
@@ -165,7 +165,7 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
     return pages
 
 
-def _browsing_pages(catalogue: Catalogue) -> list[tuple[str, str, dict]]:
+def _browsing_pages(catalogue: Catalogue, languages: list[str]) -> list[tuple[str, str, dict]]:
     """(template, path, context) of the pages families browse, the same in every language."""
     site = catalogue.site
     pages = [("pages/home.html", "index.html", {}), ("pages/providers.html", "anbieter/index.html", {})]
@@ -179,7 +179,9 @@ def _browsing_pages(catalogue: Catalogue) -> list[tuple[str, str, dict]]:
         pages.append(("pages/browse.html", f"{kind}/index.html", {"kind": kind}))
         for entry_id, name, description, offers in entries:
             pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size)
-    pages.append((SEARCH_TEMPLATE, "suche/index.html", {}))
+    # Without them every page found is German, and the search need not load a filter to tell versions apart.
+    translations_searched = any(code in languages for offer in catalogue.offers for code in offer.translations)
+    pages.append((SEARCH_TEMPLATE, "suche/index.html", {"translations_searched": translations_searched}))
     pages.append(("pages/shortlist.html", "merkliste/index.html", {}))
     return pages
 

@@ -224,8 +224,8 @@ class QuietServer(ThreadingHTTPServer):
 class Server:
     """Serves a folder on 127.0.0.1 (a free port) under a path prefix, in a daemon thread."""
 
-    def __init__(self, directory: Path, prefix: str = "/"):
-        handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    def __init__(self, directory: Path, prefix: str = "/", handler: type[SiteHandler] = SiteHandler):
+        handler = type("Handler", (handler,), {"prefix": prefix})
         self.httpd = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

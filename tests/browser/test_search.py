@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from .checks import RECORD_CSP_VIOLATIONS, WAIT_FOR_RESULTS, axe_report, axe_violations
-from .conftest import REPO
+from .conftest import REPO, Server, SiteHandler
 
 KRABBEL, AERZTLICH, ZELT = "Krabbelgruppe am Mittwoch", "Ärztliche Beratung für Schwangere", "Zeltlager im Sommer"
 ALL = {KRABBEL, AERZTLICH, ZELT}
@@ -260,3 +260,28 @@ def test_a_word_of_a_translation_finds_it_on_its_language_page_only(browser, sea
     titles = [a.text for a in browser.driver.find_elements(By.CSS_SELECTOR, "#suche-ergebnisse h2 a")]
     assert titles == ["مجموعة الأطفال الرضع يوم الأربعاء"]
     assert search.open(q="الرضع") == []  # the German search page has the German offers only
+
+
+@pytest.mark.parametrize("site, filters_loaded", [("beispiel", False), ("katalog", True)])
+def test_the_german_search_loads_the_versions_filter_only_where_there_are_translations(sites, browser, site,
+                                                                                          filters_loaded):
+    """Without translations every page in the index is German, and telling versions apart would cost the first
+    search a filter file (21 KB at 10,000 offers). The fixture has translations, which it must keep apart."""
+    requested = []
+
+    class Recording(SiteHandler):
+        def send_head(self):
+            requested.append(urlsplit(self.path).path)
+            return super().send_head()
+
+    server = Server(sites[site].output, sites[site].prefix, Recording)
+    try:
+        browser.driver.get(f"{server.origin}{sites[site].prefix}suche/?q=Krabbelgruppe")
+        status = browser.driver.execute_async_script(WAIT_FOR_SOME_RESULTS)
+    finally:
+        server.close()
+    assert not status.startswith("TIMEOUT"), status
+    titles = [a.text for a in browser.driver.find_elements(By.CSS_SELECTOR, "#suche-ergebnisse h2 a")]
+    assert any("Krabbelgruppe" in title for title in titles), titles
+    assert any("/pagefind/fragment/" in path for path in requested)  # the worker's requests are seen
+    assert any("/pagefind/filter/" in path for path in requested) == filters_loaded, requested
