@@ -179,7 +179,8 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str]) -> list[tuple[st
         pages.append(("pages/browse.html", f"{kind}/index.html", {"kind": kind}))
         for entry_id, name, description, offers in entries:
             pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size)
-    # Without them every page found is German, and the search need not load a filter to tell versions apart.
+    # Translations into the interface's languages are indexed beside the German pages (plan_pages); without any,
+    # every page the search finds is German, and it need not load a filter to tell versions apart.
     translations_searched = any(code in languages for offer in catalogue.offers for code in offer.translations)
     pages.append((SEARCH_TEMPLATE, "suche/index.html", {"translations_searched": translations_searched}))
     pages.append(("pages/shortlist.html", "merkliste/index.html", {}))
