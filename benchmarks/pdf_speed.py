@@ -29,8 +29,9 @@ import json, resource, sys, time
 from datetime import date
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-from catalogue import pdf, pipeline
-from catalogue.validate import load_catalogue
+from catalogue.render.pdf import document as pdf
+from catalogue import pipeline
+from catalogue.check.catalogue import load_catalogue
 
 catalogue, _ = load_catalogue(Path({content!r}), date.fromisoformat({today!r}))
 output = Path({output!r})
@@ -63,7 +64,7 @@ def measure(content: Path, output: Path, phases: bool) -> dict:
 
 
 def main(sizes: list[int]) -> None:
-    from catalogue.pdf import WHOLE_CATALOGUE_MAX_OFFERS
+    from catalogue.render.pdf.document import WHOLE_CATALOGUE_MAX_OFFERS
 
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:

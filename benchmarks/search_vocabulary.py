@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synthetic import write_catalogue  # noqa: E402
 
-from catalogue import pipeline, search_words  # noqa: E402
-from catalogue.i18n import interface_languages  # noqa: E402
+from catalogue import pipeline
+from catalogue.model import search_words  # noqa: E402
+from catalogue.model.i18n import interface_languages  # noqa: E402
 
 UNIQUE_WORDS_PER_OFFER = 6
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from .problems import ERROR, ContentProblem
+from catalogue.problems import ERROR, ContentProblem
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading files

@@ -19,19 +19,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from . import cache as build_cache
-from . import compress, generate, proposal, search_words, webserver
-from .downloads import Download, Downloads
-from .gaps import GapTables, german_report
-from .i18n import Texts, interface_languages
-from .index import Indexing, named_by_content
-from .model import Catalogue
-from .opendata import feeds, hsds, ical, made_anew, spreadsheet
-from .paths import DATA_FOLDER, GAPS_FOLDER
-from .pdf import write_pdfs
-from .problems import Problems
-from .validate import load_catalogue
-from .write import (MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output,
+from catalogue.publish.cache import manifest as build_cache
+from catalogue.publish import compress
+from catalogue.render import pages as generate, proposal
+from catalogue.model import search_words
+from catalogue import webserver
+from catalogue.render.downloads import Download, Downloads
+from catalogue.model.gaps import GapTables, german_report
+from catalogue.model.i18n import Texts, interface_languages
+from catalogue.publish.index import Indexing, named_by_content
+from catalogue.model.catalogue import Catalogue
+from catalogue.opendata import feeds, ical, made_anew, spreadsheet
+from catalogue.opendata.hsds import export as hsds
+from catalogue.render.paths import DATA_FOLDER, GAPS_FOLDER
+from catalogue.render.pdf.document import write_pdfs
+from catalogue.problems import Problems
+from catalogue.check.catalogue import load_catalogue
+from catalogue.publish.write import (MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output,
                     replace_output)
 
 LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"

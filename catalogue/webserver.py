@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import compress
-from .paths import ASSET_HASH_LENGTH
+from catalogue.publish import compress
+from catalogue.render.paths import ASSET_HASH_LENGTH
 
 # Nothing from elsewhere, no inline script or style; Pagefind runs WebAssembly and a worker from its own files.
 CONTENT_SECURITY_POLICY = (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.problems import ContentProblem
-from catalogue.validate import load_catalogue
+from catalogue.check.catalogue import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "katalog"

@@ -30,11 +30,11 @@ from pathlib import Path
 import yaml
 from hypothesis import strategies as st
 
-from catalogue import schemas
-from catalogue.languages import EASY_GERMAN, known_codes
-from catalogue.model import FORMATS, WEEKDAYS, WHOLE_CITY
-from catalogue.read import ContentLoader
-from catalogue.validate import RESERVED_PAGE_IDS
+from catalogue.check import schemas
+from catalogue.model.languages import EASY_GERMAN, known_codes
+from catalogue.model.catalogue import FORMATS, WEEKDAYS, WHOLE_CITY
+from catalogue.read.files import ContentLoader
+from catalogue.check.catalogue import RESERVED_PAGE_IDS
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "katalog"
 TODAY = date(2026, 11, 22)  # as conftest.TODAY

@@ -21,8 +21,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from catalogue import pipeline
-from catalogue.i18n import MissingText
-from catalogue.index import NOT_BYTE_STABLE
+from catalogue.model.i18n import MissingText
+from catalogue.publish.index import NOT_BYTE_STABLE
 from conftest import REPO, TODAY, tree_bytes
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -311,7 +311,7 @@ def test_published_schemas_know_this_catalogues_ids(built):
 
 def test_starter_catalogue_has_no_errors_and_covers_the_chain():
     from datetime import date
-    from catalogue.validate import load_catalogue
+    from catalogue.check.catalogue import load_catalogue
     catalogue, problems = load_catalogue(REPO / "content", date.today())
     assert catalogue is not None, [(p.file.name, p.line, p.message) for p in problems.errors]
     assert len(catalogue.offers) >= 15
@@ -323,7 +323,7 @@ def test_starter_catalogue_has_no_errors_and_covers_the_chain():
 
 
 def test_indexer_failure_fails_the_build_and_keeps_the_previous_site(content, tmp_path, monkeypatch):
-    from catalogue import index
+    from catalogue.publish import index
     output = tmp_path / "site"
     assert pipeline.build(content.root, output, TODAY).ok
     before = tree_bytes(output)
@@ -337,7 +337,7 @@ def test_indexer_failure_fails_the_build_and_keeps_the_previous_site(content, tm
 def test_pagefind_takes_the_allocator_setting_that_keeps_its_memory_down():
     """The setting saves a fifth of the memory at 10,000 offers (README, „Speed“); a Pagefind built with another
     allocator, or a jemalloc without that option, would ignore it without a word."""
-    from catalogue import index
+    from catalogue.publish import index
 
     def pagefind_starts_with(setting: str) -> bool:
         run = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True,

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import index, pipeline
-from catalogue.index import Indexing, named_by_content
-from catalogue.cache import MANIFEST, OPEN_DATA_PARTS, READ_FILES, cache_folder, program_fingerprint
+from catalogue.publish import index
+from catalogue import pipeline
+from catalogue.publish.index import Indexing, named_by_content
+from catalogue.publish.cache.manifest import MANIFEST, OPEN_DATA_PARTS, READ_FILES, cache_folder, program_fingerprint
 from catalogue.problems import format_text
 
 from conftest import FIXTURE, TODAY, tree_bytes

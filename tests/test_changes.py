@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from catalogue.changes import ADDED, CHANGED, REMOVED, OfferChange, offer_changes, summary
+from catalogue.commands.changes import ADDED, CHANGED, REMOVED, OfferChange, offer_changes, summary
 from conftest import REPO, copy_fixture, run_cli
 
 BASE = "https://katalog.example.org/angebote/"  # basis_url of the fixture

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import cache, pipeline
-from catalogue.lint import lint
+from catalogue.publish.cache import manifest as cache
+from catalogue import pipeline
+from catalogue.check.lint import lint
 
 from conftest import FIXTURE, TODAY
 

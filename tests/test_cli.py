@@ -131,7 +131,7 @@ def test_translation_files_are_checked_and_counted(tmp_path):
 
 def test_progress_only_after_a_couple_of_seconds():
     import io
-    from catalogue.cli import TerminalProgress
+    from catalogue.commands.cli import TerminalProgress
     quiet, shown = io.StringIO(), io.StringIO()
     TerminalProgress(quiet)("Seiten schreiben", 5, 10)
     TerminalProgress(shown, after_seconds=0)("Seiten schreiben", 5, 10)

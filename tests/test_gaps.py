@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 
 from catalogue import pipeline
-from catalogue.gaps import german_report
-from catalogue.i18n import Texts
+from catalogue.model.gaps import german_report
+from catalogue.model.i18n import Texts
 from conftest import REPO, TODAY, run_cli
 
 LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru"]

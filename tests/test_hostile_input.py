@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from catalogue import pipeline
-from catalogue.read import MAX_TEXT_FILE_BYTES
+from catalogue.read.files import MAX_TEXT_FILE_BYTES
 from conftest import TODAY, run_cli
 
 OFFER = "angebote/krabbelgruppe.md"

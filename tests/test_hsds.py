@@ -19,7 +19,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012
 
-from catalogue.opendata import hsds
+from catalogue.opendata.hsds import export as hsds
 
 # The official schemas beside the checkout; on a machine without them, the copy in tests/hsds (see its README).
 SHARED_HSDS = Path(__file__).resolve().parents[2] / "shared" / "hsds"

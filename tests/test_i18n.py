@@ -12,7 +12,7 @@ import yaml
 from babel import Locale
 
 from catalogue import pipeline
-from catalogue.i18n import GERMAN_ONLY_TABLE, REVIEW_KEY, interface_languages
+from catalogue.model.i18n import GERMAN_ONLY_TABLE, REVIEW_KEY, interface_languages
 from conftest import FIXTURE, REPO, TODAY
 
 I18N = REPO / "layouts" / "i18n"

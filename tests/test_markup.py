@@ -1,5 +1,5 @@
-from catalogue.collation import german_sort_key
-from catalogue.markup import MarkdownRenderer
+from catalogue.model.collation import german_sort_key
+from catalogue.render.markup import MarkdownRenderer
 
 
 def render(text, base_level=2, root=""):

@@ -84,8 +84,8 @@ def test_sitemap_lists_each_canonical_page_once_with_absolute_addresses(built):
 def test_a_large_sitemap_becomes_an_index_of_parts(content, monkeypatch):
     monkeypatch.setattr(feeds, "SITEMAP_LIMIT", 10)
     catalogue = content.catalogue()
-    from catalogue.gaps import GapTables
-    from catalogue.generate import plan_pages
+    from catalogue.model.gaps import GapTables
+    from catalogue.render.pages import plan_pages
     pages = plan_pages(catalogue, ["de", "en"], GapTables(None, []))
     files = feeds.sitemap_files(catalogue, pages)
     index = ET.fromstring(files["sitemap.xml"])

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from catalogue import pipeline
-from catalogue.generate import Listing
+from catalogue.render.pages import Listing
 from conftest import TODAY
 from test_build import parse
 

@@ -26,9 +26,12 @@ import pytest
 import segno
 from outloud.registry import load_catalogue as outloud_rules
 
-from catalogue import cli, glyphs, pdf, pipeline
+from catalogue.commands import cli
+from catalogue.check import glyphs
+from catalogue.render.pdf import document as pdf
+from catalogue import pipeline
 from catalogue.problems import WARNING, format_text
-from catalogue.validate import load_catalogue
+from catalogue.check.catalogue import load_catalogue
 from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, copy_fixture, run_cli, tree_bytes
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -341,8 +344,8 @@ def test_a_large_catalogue_is_printed_as_one_volume_per_life_phase(tmp_path, mon
 @pytest.mark.parametrize("size, text", [(0, "1 KB"), (31_925, "32 KB"), (999_499, "999 KB"),
                                         (999_500, "1,0 MB"), (1_234_567, "1,2 MB"), (12_960_000, "13,0 MB")])
 def test_file_sizes_read_as_a_family_says_them(size, text):
-    from catalogue.i18n import Texts
-    from catalogue.templates import environment
+    from catalogue.model.i18n import Texts
+    from catalogue.render.templates import environment
     texts = Texts.load(pipeline.LAYOUTS_DIR)
     env = environment(pipeline.LAYOUTS_DIR, texts, texts)
     assert env.filters["file_size"](size) == text

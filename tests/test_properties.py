@@ -44,13 +44,16 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 import strategies as content_st
-from catalogue import cli, generate, messages, pipeline, schemas
-from catalogue.downloads import Downloads
-from catalogue.gaps import german_report
-from catalogue.i18n import GERMAN, Texts, interface_languages
-from catalogue.markup import MarkdownRenderer
+from catalogue.commands import cli
+from catalogue.render import pages as generate
+from catalogue import messages, pipeline
+from catalogue.check import schemas
+from catalogue.render.downloads import Downloads
+from catalogue.model.gaps import german_report
+from catalogue.model.i18n import GERMAN, Texts, interface_languages
+from catalogue.render.markup import MarkdownRenderer
 from catalogue.opendata import ical
-from catalogue.read import ContentLoader
+from catalogue.read.files import ContentLoader
 from conftest import FIXTURE, TODAY
 
 # --- sizes and reproducibility ----------------------------------------------------------------------------

@@ -9,8 +9,9 @@ import re
 import pytest
 import yaml
 
-from catalogue import pipeline, schemas
-from catalogue.proposal import FOLDER, form_rules
+from catalogue import pipeline
+from catalogue.check import schemas
+from catalogue.render.proposal import FOLDER, form_rules
 from conftest import REPO, TODAY
 
 SCRIPT = REPO / "layouts" / "scripts" / "proposal.js"

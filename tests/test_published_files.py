@@ -11,8 +11,9 @@ from pathlib import Path
 import brotli
 import pytest
 
-from catalogue import compress, pipeline
-from catalogue.generate import plan_assets
+from catalogue.publish import compress
+from catalogue import pipeline
+from catalogue.render.pages import plan_assets
 
 from conftest import FIXTURE, TODAY, tree_bytes
 from test_build import stable_part

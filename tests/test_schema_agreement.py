@@ -15,7 +15,7 @@ import yaml
 from referencing import Registry, Resource
 
 from catalogue import pipeline
-from catalogue.read import ContentLoader
+from catalogue.read.files import ContentLoader
 from conftest import TODAY
 
 OFFER = "angebote/krabbelgruppe.md"

@@ -1,4 +1,4 @@
-"""The words of the search (catalogue/search_words.py): the vocabulary the search page suggests spellings from,
+"""The words of the search (catalogue/model/search_words.py): the vocabulary the search page suggests spellings from,
 and the synonyms an indexed page carries for Pagefind."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from catalogue import pipeline, search_words
-from catalogue.search_words import synonyms, vocabulary, words
+from catalogue import pipeline
+from catalogue.model import search_words
+from catalogue.model.search_words import synonyms, vocabulary, words
 from conftest import FIXTURE, TODAY
 
 GROUPS = (("Kita", "Kindergarten", "Kindertagesstätte"), ("Baby", "Säugling", "Neugeborenes"),

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from catalogue import pipeline
-from catalogue.cache import _stable
-from catalogue.i18n import interface_languages
-from catalogue.model import SiteNames
+from catalogue.publish.cache.manifest import _stable
+from catalogue.model.i18n import interface_languages
+from catalogue.model.catalogue import SiteNames
 from catalogue.problems import NOTE
 from conftest import TODAY
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.i18n import Texts
+from catalogue.model.i18n import Texts
 from catalogue.opendata import spreadsheet
 from catalogue.pipeline import LAYOUTS_DIR
 

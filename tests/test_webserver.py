@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import compress, pipeline, webserver
+from catalogue.publish import compress
+from catalogue import pipeline, webserver
 
 from conftest import FIXTURE, TODAY
 

@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
-from ..i18n import GERMAN
-from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
-from ..paths import offer_path, offer_url
-from . import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, made_anew, place_line, title, write
+from catalogue.model.i18n import GERMAN
+from catalogue.model.catalogue import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
+from catalogue.render.paths import offer_path, offer_url
+from catalogue.opendata import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, made_anew, place_line, title, write
 
 CATALOGUE_FILE = "daten/angebote.ics"
 OFFER_FILE = "termine.ics"

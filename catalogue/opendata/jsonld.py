@@ -10,9 +10,9 @@ import json
 
 from markupsafe import Markup
 
-from ..model import WHOLE_CITY, WEEKDAYS, Catalogue, OfferVersion, Provider, Site
-from ..names import Names
-from ..paths import offer_url
+from catalogue.model.catalogue import WHOLE_CITY, WEEKDAYS, Catalogue, OfferVersion, Provider, Site
+from catalogue.model.names import Names
+from catalogue.render.paths import offer_url
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

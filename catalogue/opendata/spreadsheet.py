@@ -13,12 +13,12 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from ..facets import district_name
-from ..i18n import Texts, spoken_clock
-from ..languages import language_name
-from ..model import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
-from ..paths import offer_url
-from . import place_line
+from catalogue.model.facets import district_name
+from catalogue.model.i18n import Texts, spoken_clock
+from catalogue.model.languages import language_name
+from catalogue.model.catalogue import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
+from catalogue.render.paths import offer_url
+from catalogue.opendata import place_line
 
 FILE = "daten/angebote.csv"
 SEPARATOR = ", "

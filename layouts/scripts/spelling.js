@@ -1,6 +1,6 @@
 // Spelling suggestions for the search page: the words of the catalogue nearest to what a family typed.
 // Pagefind finds only words as written, and only from their start, so „Jugentreff“, „Krabelgruppe“ or
-// „Madchen“ find nothing. The build writes every word a search can find (catalogue/search_words.py,
+// „Madchen“ find nothing. The build writes every word a search can find (catalogue/model/search_words.py,
 // suche/woerter.json, the most used first); search.js loads this module and that file only when a query finds
 // nothing or very little.
 //

@@ -1,0 +1,305 @@
+"""The Jinja2 environment of one interface language: strict (a missing variable is an error), autoescaped,
+with the helpers templates use.
+
+Links are always relative to the page, so the site works under any sub-path. url() leads to a page in the
+interface's language, site_url() to what all languages share (styles, images, the pages only in German).
+Text in another language than the page's is marked with lang (and dir, where the direction changes), as
+WCAG 3.1.2 asks: German names from site.yaml on an Arabic page, an offer's German text where it has no
+translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import jinja2
+from jinja2.utils import _PassArg
+from markupsafe import Markup, escape
+
+from catalogue.model import facets, search_words
+from catalogue.render import proposal
+from catalogue import webserver
+from catalogue.model.i18n import GERMAN, Texts, direction, spoken_clock
+from catalogue.model.languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
+from catalogue.render.markup import MarkdownRenderer
+from catalogue.opendata import jsonld
+from catalogue.model.catalogue import WEEKDAYS, Place, Wording
+from catalogue.model.names import Names
+from catalogue.render.paths import EASY_OFFERS, offer_path
+
+
+# Rendered once, kept for later pages. An offer's card is on the lists of its life phases, topics and districts,
+# far apart in a large catalogue: up to about 30 MB for each worker.
+MAX_FRAGMENTS = 30000
+_markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Each template compiled once for all six languages' environments (Jinja would compile it for each: seconds
+    a build). Kept in memory; Jinja checks each entry against the template's source before using it."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _PageContext(jinja2.runtime.Context):
+    """Jinja's context, with a quicker way of calling a helper. Jinja asks each called object up to four times how
+    it wants to be called, and a page calls about a hundred helpers; here a type's __call__ is asked once."""
+
+    _passed_to_call: dict[type, _PassArg | None] = {}  # what a type's __call__ asks for (a macro: eval_context)
+
+    def call(__self, __obj, *args, **kwargs):
+        kind = type(__obj)
+        try:
+            passed = __self._passed_to_call[kind]
+        except KeyError:
+            passed = __self._passed_to_call[kind] = getattr(getattr(kind, "__call__", None), "jinja_pass_arg", None)
+        if passed is None:
+            passed = getattr(__obj, "jinja_pass_arg", None)
+        else:
+            __obj = __obj.__call__
+        loop_vars = kwargs.pop("_loop_vars", None) if kwargs else None
+        block_vars = kwargs.pop("_block_vars", None) if kwargs else None
+        if passed is _PassArg.context:
+            # as in Jinja: the variables set in loops and blocks are seen by the helper
+            if loop_vars:
+                __self = __self.derived(loop_vars)
+            if block_vars:
+                __self = __self.derived(block_vars)
+            args = (__self, *args)
+        elif passed is _PassArg.eval_context:
+            args = (__self.eval_ctx, *args)
+        elif passed is _PassArg.environment:
+            args = (__self.environment, *args)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration "
+                                                "exception")
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment with the quicker calls of _PageContext, and with each template's globals in one dict: a
+    page makes a context for itself and one for each component it imports, and Jinja would copy the globals into
+    each of them one lookup at a time. The globals are all set before the first template is loaded."""
+
+    context_class = _PageContext
+
+    def make_globals(self, template_globals):
+        return {**self.globals, **(template_globals or {})}
+
+
+def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "",
+                interface_texts: tuple[Texts, ...] = (),
+                compiled: jinja2.BytecodeCache | None = None,
+                asset_names: dict[str, str] | None = None) -> jinja2.Environment:
+    """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
+    of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
+    what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
+    templates are shared (CompiledTemplates, or a folder of the build cache); asset_names: the published name of
+    each stylesheet and script, by its own (generate.plan_assets)."""
+    env = _Environment(
+        loader=jinja2.FileSystemLoader(layouts_dir),
+        bytecode_cache=compiled,
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # a build's templates do not change while it runs
+    )
+    fragments: OrderedDict[tuple, Markup] = OrderedDict()
+
+    def once(*key, caller) -> Markup:
+        """{% call once("footer", root) %}…{% endcall %}: renders the block the first time and reuses it for every
+        later page with the same key. The key must name everything the block depends on that differs from page to
+        page of one language in one build (the root, for relative links). The least recently used go first, so
+        memory stays the same however many offers have cards."""
+        if key in fragments:
+            fragments.move_to_end(key)
+            return fragments[key]
+        fragments[key] = Markup(caller())
+        if len(fragments) > MAX_FRAGMENTS:
+            fragments.popitem(last=False)
+        return fragments[key]
+
+    @jinja2.pass_context
+    def url(context, target: str = "") -> str:
+        """A link from the page being rendered to `target` in the page's language, a path such as 'angebote/x/'."""
+        return site_url(context, prefix + target)
+
+    @jinja2.pass_context
+    def site_url(context, target: str = "") -> str:
+        """A link to `target`, a path from the site's root such as 'assets/style.css' or 'impressum/'."""
+        return context["root"] + target if (context["root"] or target) else "./"
+
+    @jinja2.pass_context
+    def asset(context, name: str) -> str:
+        """A link to the stylesheet or a script, e.g. 'style.css', under the name that changes with its content."""
+        return site_url(context, "assets/" + (asset_names or {})[name])
+
+    def lang_attrs(code: str) -> Markup:
+        """The lang (and dir) attributes of an element whose text is in `code`, where they differ from the page's."""
+        language = html_lang(code)
+        if language == texts.language:
+            return Markup("")
+        attributes = f' lang="{language}"'
+        if direction(language) != texts.direction:
+            attributes += f' dir="{direction(language)}"'
+        return Markup(attributes)
+
+    def in_language(text, code: str) -> Markup:
+        """`text`, marked with its language where it is not the page's."""
+        attributes = lang_attrs(code)
+        return Markup(f"<span{attributes}>{escape(text)}</span>") if attributes else escape(text)
+
+    def interface_attrs(code: str) -> Markup:
+        """Inside an element marked as `code`: the attributes that return to the interface's language."""
+        return Markup(f' lang="{texts.language}" dir="{texts.direction}"') if lang_attrs(code) else Markup("")
+
+    def version_name(code: str) -> str:
+        """A version's name in its own language, as the language switcher shows it."""
+        return german("easy_language") if code == EASY_GERMAN else own_name(code)
+
+    def say(wording: Wording) -> Markup:
+        return in_language(wording.text, wording.language)
+
+    def german_text(text) -> Markup:
+        """Words from site.yaml or a German file (names of life phases, topics, help lines)."""
+        return in_language(text, GERMAN)
+
+    @jinja2.pass_context
+    def render_markdown(context, text: str, base_level: int = 2, keep_lines: bool = False) -> str:
+        return Markup(_markdown.render(text, base_level, context["root"], keep_lines))
+
+    def event_date(day: date) -> str:
+        return texts("date_with_weekday", weekday=texts.list("weekdays")[day.weekday()], date=texts.long_date(day))
+
+    last_names: list = [None, None]  # (site, its Names): one build's site, asked on every page
+    district_lists: dict[tuple[str, ...], Markup] = {}  # of last_names' site: a few combinations, on many cards
+
+    @jinja2.pass_context
+    def names(context) -> Names:
+        """The names of site.yaml in the page's language (names.py): say(names().topic(id)) and the like."""
+        site = context["site"]
+        if last_names[0] is not site:
+            last_names[:] = [site, Names(site, texts)]
+            district_lists.clear()
+        return last_names[1]
+
+    @jinja2.pass_context
+    def district_name(context, district_id: str) -> Markup:
+        return say(names(context).district(district_id))
+
+    @jinja2.pass_context
+    def search_filters(context, version) -> dict[str, list[str]]:
+        """Every filter value of the page of `version` in the search index, hidden ones included."""
+        offer = version.offer
+        return {**facets.offer_facets(offer, context["site"]),
+                **facets.version_filters(version.language, offer, [other.language for other in interface_texts])}
+
+    @jinja2.pass_context
+    def result_facts(context, offer) -> dict[str, str]:
+        """The facts line of a search result, in each interface language."""
+        return {other.language: facets.result_facts(offer, context["site"], other) for other in interface_texts}
+
+    @jinja2.pass_context
+    def synonyms_of(context, version) -> str:
+        """The words of site.yaml's synonym groups the page of `version` uses, for the search index."""
+        return " ".join(search_words.synonyms(search_words.searched_text(version), context["site"].synonyms))
+
+    @jinja2.pass_context
+    def facet_options(context) -> dict[str, list[tuple[str, Wording]]]:
+        return facets.facet_options(context["catalogue"], texts)
+
+    @jinja2.pass_context
+    def form_options(context) -> dict[str, list[tuple[str, str, str]]]:
+        return proposal.options(context["catalogue"], texts)
+
+    def route_url(place: Place) -> str:
+        """A route to the place on OpenStreetMap: a plain link, no embedded map, nothing loaded from elsewhere."""
+        address = ", ".join(part for part in (place.street, f"{place.postcode} {place.town}".strip()) if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": address or place.name})
+
+    @jinja2.pass_context
+    def report_problem_url(context, offer) -> str:
+        site = context["site"]
+        if site.feedback_url:
+            return site.feedback_url
+        page = site.base_url + context["page_path"]
+        fields = {"subject": german("report_subject", title=offer.title),
+                  "body": german("report_body", title=offer.title, url=page)}
+        return f"mailto:{site.feedback_email}?" + urlencode(fields, quote_via=quote)
+
+    def weekdays(days) -> str:
+        names = texts.list("weekdays_plural")
+        ordered = sorted(days, key=WEEKDAYS.index)
+        indices = [WEEKDAYS.index(d) for d in ordered]
+        if len(indices) >= 3 and indices == list(range(indices[0], indices[-1] + 1)):
+            return texts("days_range", first=names[indices[0]], last=names[indices[-1]])
+        words = [names[i] for i in indices]
+        return words[0] if len(words) == 1 else texts("list_and", items=texts("list_separator").join(words[:-1]),
+                                                      last=words[-1])
+
+    def tel_href(phone: str) -> str:
+        digits = re.sub(r"[^0-9+]", "", phone)
+        return "tel:" + digits[0] + digits[1:].replace("+", "") if digits else ""
+
+    def age_range(age_from, age_to) -> str:
+        return facets.age_range(texts, age_from, age_to)
+
+    def file_size(size: int) -> str:
+        """A file size as a family reads it: "850 KB", "1,2 MB" (decimal units, the language's decimal mark)."""
+        if round(size / 1000) < 1000:
+            return texts("file_size_kb", size=max(1, round(size / 1000)))
+        return texts("file_size_mb", size=f"{size / 1_000_000:.1f}".replace(".", texts("decimal_separator")))
+
+    def name_of_language(code: str) -> str:
+        return language_name(code, texts.language)
+
+    def language_names(codes) -> str:
+        return texts("list_separator").join(name_of_language(code) for code in codes)
+
+    @jinja2.pass_context
+    def structured_data(context, version) -> Markup:
+        return jsonld.script_tag(jsonld.offer_data(version, context["catalogue"], name_of_language, names(context)))
+
+    @jinja2.pass_context
+    def district_names(context, ids) -> Markup:
+        names(context)  # (forgets the lists of another site's names)
+        key = tuple(ids)
+        if key not in district_lists:
+            district_lists[key] = escape(texts("list_separator")).join(district_name(context, district_id)
+                                                                       for district_id in ids)
+        return district_lists[key]
+
+    def other_languages() -> list[Texts]:
+        """The other interface languages' texts, in the language switcher's order."""
+        return [other for other in interface_texts if other.language != texts.language]
+
+    # The policy is plain text with quotes, which escaping would turn into entities.
+    env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
+    env.globals.update(
+        once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset,
+        lang_attrs=lang_attrs, say=say, german=german_text, language_name=name_of_language,
+        language_names=language_names, district_names=district_names, structured_data=structured_data, names=names,
+        # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
+        german_only="" if texts.language == GERMAN else f" ({texts('in_german')})", version_name=version_name,
+        hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
+        lang=texts.language, dir=texts.direction, age_range=age_range, district_name=district_name,
+        route_url=route_url, report_problem_url=report_problem_url, search_filters=search_filters,
+        result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
+    env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
+                       tel_href=tel_href, clock=spoken_clock, file_size=file_size)
+    return env
