@@ -181,7 +181,7 @@ def assert_well_told(problems, root: Path) -> None:
         assert isinstance(problem.key, str) and isinstance(problem.message, str) and problem.message.strip(), told
         if problem.is_error:
             assert problem.hint.strip(), f"an error without a hint: {told}"
-            assert found, f"not a message from the German table (catalogue/messages.py): {told}"
+            assert found, f"not a message from the German table (catalogue/messages/): {told}"
             for name, values in found:
                 english = [word for key in OWN_WORDS if key in values for word in english_in(values[key])]
                 assert not english, f"English words {english} in „{name}“: {told}"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from catalogue.messages import ALIAS_PROBLEM, UNKNOWN_TAG_PROBLEM, problem, yaml_problem_in_german
+from catalogue.messages import problem
+from catalogue.messages.reading import ALIAS_PROBLEM, UNKNOWN_TAG_PROBLEM, yaml_problem_in_german
 from catalogue.problems import WARNING, ContentProblem, shown
 
 # A content file is a page of text: anything bigger is a mistake (a pasted export, a wrong file) that would
