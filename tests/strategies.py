@@ -34,7 +34,7 @@ from catalogue.check import schemas
 from catalogue.model.languages import EASY_GERMAN, known_codes
 from catalogue.model.catalogue import FORMATS, WEEKDAYS, WHOLE_CITY
 from catalogue.read.files import ContentLoader
-from catalogue.check.catalogue import RESERVED_PAGE_IDS
+from catalogue.check.pages import RESERVED_PAGE_IDS
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "katalog"
 TODAY = date(2026, 11, 22)  # as conftest.TODAY

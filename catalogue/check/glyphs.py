@@ -21,11 +21,11 @@ from pathlib import Path
 
 import yaml
 
+from catalogue.check.schemas import key_label
 from catalogue.messages import problem
 from catalogue.model.catalogue import Catalogue
 from catalogue.problems import WARNING, ContentProblem, shown
 from catalogue.read.files import ContentLoader, SourceFile, read_markdown_file, read_yaml_file
-from catalogue.check.schemas import key_label
 
 ANY = object()  # any list index or mapping key in a printed key path
 # The keys whose values the PDF prints (layouts/pdf/katalog.html and offer.html), by kind of content file.

@@ -21,7 +21,8 @@ from catalogue.publish.index import IndexFailed
 from catalogue.render.pdf.document import PdfFailed
 from catalogue.problems import format_github, format_text
 from catalogue.check.schemas import SCHEMA_DIR
-from catalogue.check.catalogue import ID_PATTERN, load_site
+from catalogue.check.context import ID_PATTERN
+from catalogue.check.site import load_site
 from catalogue.publish.write import UnsafeOutput
 
 
