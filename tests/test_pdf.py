@@ -28,9 +28,12 @@ from outloud.registry import load_catalogue as outloud_rules
 
 from catalogue.commands import cli
 from catalogue.check import glyphs
+from catalogue.render.pdf import contents, layout, qr
 from catalogue.render.pdf import document as pdf
+from catalogue.render.pdf.failed import PdfFailed
 from catalogue import pipeline
 from catalogue.problems import WARNING, format_text
+from catalogue.render.paths import offer_url
 from catalogue.check.catalogue import load_catalogue
 from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, copy_fixture, run_cli, tree_bytes
 
@@ -256,10 +259,10 @@ def png_matrix(png: bytes) -> list[list[int]]:
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("L")
-    side = image.width // pdf.QR_MODULE_PIXELS
-    assert image.width == image.height == side * pdf.QR_MODULE_PIXELS
-    middle = pdf.QR_MODULE_PIXELS // 2
-    return [[1 if image.getpixel((column * pdf.QR_MODULE_PIXELS + middle, row * pdf.QR_MODULE_PIXELS + middle)) < 128
+    side = image.width // qr.QR_MODULE_PIXELS
+    assert image.width == image.height == side * qr.QR_MODULE_PIXELS
+    middle = qr.QR_MODULE_PIXELS // 2
+    return [[1 if image.getpixel((column * qr.QR_MODULE_PIXELS + middle, row * qr.QR_MODULE_PIXELS + middle)) < 128
              else 0 for column in range(side)] for row in range(side)]
 
 
@@ -271,7 +274,7 @@ def segno_matrix(url: str) -> list[list[int]]:
 def test_qr_codes_encode_each_offers_address(fixture_site):
     content, _ = fixture_site
     catalogue = catalogue_of(content)
-    parts = pdf.Parts(catalogue, pipeline.LAYOUTS_DIR)
+    parts = contents.Parts(catalogue, pipeline.LAYOUTS_DIR)
     html = "".join(parts.html("chapter", {a: 1 for c in parts.chapters for e in c.entries for a in (e.main,)}, c)
                    for c in parts.chapters)
     images = re.findall(r'<img class="qr" src="data:image/png;base64,([^"]+)" alt="([^"]+)"', html)
@@ -281,7 +284,7 @@ def test_qr_codes_encode_each_offers_address(fixture_site):
         embedded = [data for data, alt in images if f"„{offer.title}“" in alt]
         assert len(embedded) == 1, offer.title
         assert png_matrix(base64.b64decode(embedded[0])) == segno_matrix(url), offer.id
-    assert png_matrix(pdf.qr_png("https://katalog.example.org/angebote/")) == segno_matrix(
+    assert png_matrix(qr.qr_png("https://katalog.example.org/angebote/")) == segno_matrix(
         "https://katalog.example.org/angebote/")
 
 
@@ -316,7 +319,7 @@ def test_a_large_catalogue_is_printed_as_one_volume_per_life_phase(tmp_path, mon
     assert [path.name for path in pdfs_of(built)] == sorted(f"lebensphase-{phase.id}.pdf" for phase in phases)
     for phase in phases:  # each volume prints its phase's offers in full
         text = text_of(built / pdf.phase_file(phase.id))
-        assert all(f"Mehr im Internet: {pdf.offer_url(catalogue.site, offer.id)}" in text
+        assert all(f"Mehr im Internet: {offer_url(catalogue.site, offer.id)}" in text
                    for offer in catalogue.by_life_phase[phase.id]), phase.id
 
     def volume_link(phase, prefix: str = "") -> str:
@@ -377,7 +380,7 @@ def test_missing_alt_text_fails_the_build_in_german_and_keeps_the_last_site(tmp_
     assert pipeline.build(content, output, TODAY).ok
     before = tree_bytes(output)
     layouts = sabotaged_layouts(tmp_path, """ alt="{{ t('pdf_qr_alt', title=offer.title) }}\"""", "")
-    with pytest.raises(pdf.PdfFailed) as failure:
+    with pytest.raises(PdfFailed) as failure:
         pipeline.build(content, output, TODAY, layouts_dir=layouts, pdf=True)
     message = str(failure.value)
     assert message.startswith("Das PDF des Katalogs wurde nicht geschrieben, weil es nicht barrierefrei")
@@ -390,8 +393,8 @@ def test_missing_alt_text_fails_the_build_in_german_and_keeps_the_last_site(tmp_
 def test_the_command_line_says_so_and_exits_2(tmp_path, monkeypatch, capsys):
     fixture_content(tmp_path / "content")
     monkeypatch.chdir(tmp_path)
-    original = pdf.Parts.html
-    monkeypatch.setattr(pdf.Parts, "html", lambda self, *args, **kw: original(self, *args, **kw).replace(
+    original = contents.Parts.html
+    monkeypatch.setattr(contents.Parts, "html", lambda self, *args, **kw: original(self, *args, **kw).replace(
         ' alt="QR-Code zur Seite', ' data-alt="QR-Code zur Seite'))
     assert cli.main(["--heute", "2026-11-22"]) == cli.EXIT_USAGE
     error = capsys.readouterr().err
@@ -406,12 +409,12 @@ def test_nothing_is_fetched_from_elsewhere(tmp_path):
     content = fixture_content(tmp_path / "content")
     layouts = sabotaged_layouts(tmp_path, '<p class="lead">', '<img src="https://example.org/logo.png" alt="Logo">'
                                                              '<p class="lead">')
-    with pytest.raises(pdf.PdfFailed, match="nie etwas aus dem Internet"):
+    with pytest.raises(PdfFailed, match="nie etwas aus dem Internet"):
         pipeline.build(content, tmp_path / "site", TODAY, layouts_dir=layouts, pdf=True)
-    fetcher = pdf.url_fetcher([layouts])
+    fetcher = layout.url_fetcher([layouts])
     for refused in ("https://example.org/x.png", "http://127.0.0.1/", "ftp://example.org/x",
                     (tmp_path / "content/site.yaml").as_uri()):
-        with pytest.raises(pdf.RefusedAddress):
+        with pytest.raises(layout.RefusedAddress):
             fetcher.fetch(refused)
     assert fetcher.fetch((layouts / "pdf/katalog.css").as_uri()).read().startswith(b"/*")
     assert fetcher.fetch("data:text/plain;base64,aGFsbG8=").read() == b"hallo"
@@ -474,7 +477,7 @@ def starter_site(tmp_path_factory) -> Path:
 
 def internal_links(catalogue) -> int:
     """How many links inside the document the catalogue PDF has: contents, references, index."""
-    parts = pdf.Parts(catalogue, pipeline.LAYOUTS_DIR)
+    parts = contents.Parts(catalogue, pipeline.LAYOUTS_DIR)
     entries = [entry for chapter in parts.chapters for entry in chapter.entries]
     return (len(parts.chapters) + len(entries) + 1 + sum(len(district.entries) for district in parts.index)
             + sum(1 for entry in entries if not entry.full))
@@ -643,11 +646,11 @@ def test_an_address_weasyprint_cannot_read_is_a_warning_at_its_line(fixture_site
     warning at its line, from the templates a failure."""
     content, _ = fixture_site
     catalogue = catalogue_of(content)
-    found = pdf._content_problems(pdf.Findings(addresses=["https://example.org/fz"]), catalogue,
+    found = pdf._content_problems(layout.Findings(addresses=["https://example.org/fz"]), catalogue,
                                   pipeline.LAYOUTS_DIR, content)
     assert [(p.file.name, p.line, p.key, p.severity) for p in found] == [
         ("krabbelgruppe.md", 24, "kontakt → web", WARNING)]
     assert "„https://example.org/fz“ nicht lesen" in found[0].message
-    with pytest.raises(pdf.PdfFailed, match="Vorlagen unter layouts/pdf/"):
-        pdf._content_problems(pdf.Findings(addresses=["https://vorlage.example/x"]), catalogue,
+    with pytest.raises(PdfFailed, match="Vorlagen unter layouts/pdf/"):
+        pdf._content_problems(layout.Findings(addresses=["https://vorlage.example/x"]), catalogue,
                               pipeline.LAYOUTS_DIR, content)

@@ -18,7 +18,7 @@ from catalogue.publish.cache.manifest import cache_folder
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import MissingText, Texts, interface_languages
 from catalogue.publish.index import IndexFailed
-from catalogue.render.pdf.document import PdfFailed
+from catalogue.render.pdf.failed import PdfFailed
 from catalogue.problems import format_github, format_text
 from catalogue.check.schemas import SCHEMA_DIR
 from catalogue.check.context import ID_PATTERN

@@ -29,7 +29,7 @@ from catalogue.problems import ContentProblem, display_path, fix, format_text, h
 from catalogue.publish.cache.manifest import cache_folder
 from catalogue.publish.index import IndexFailed
 from catalogue.publish.write import UnsafeOutput
-from catalogue.render.pdf.document import PdfFailed
+from catalogue.render.pdf.failed import PdfFailed
 
 EXIT_OK, EXIT_USAGE = 0, 2  # as the command line's
 NOTICE_TEXTS = ("preview_notice_heading", "preview_notice_intro", "preview_notice_hide",
