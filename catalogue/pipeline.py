@@ -4,7 +4,7 @@ and the search vocabulary are written by a render worker beside the pages.
 
 Everything is read and checked before the first file is written; the
 output appears only when all of it worked. A clean build writes a new
-folder and swaps it in. With the build cache (cache.py) and a previous
+folder and swaps it in. With the build cache (publish/cache/) and a previous
 build to start from, only what changed is made again and moved into the
 output folder, and the pages left in place are the ones a clean build
 would write.
@@ -15,28 +15,31 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from catalogue.publish.cache import manifest as build_cache
-from catalogue.publish import compress
-from catalogue.render import pages as generate, proposal
-from catalogue.model import search_words
 from catalogue import webserver
-from catalogue.render.downloads import Download, Downloads
+from catalogue.check.catalogue import load_catalogue
+from catalogue.model import search_words
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.gaps import GapTables, german_report
 from catalogue.model.i18n import Texts, interface_languages
-from catalogue.publish.index import Indexing, named_by_content
-from catalogue.model.catalogue import Catalogue
-from catalogue.opendata import feeds, ical, made_anew, spreadsheet
-from catalogue.opendata.hsds import export as hsds
-from catalogue.render.paths import DATA_FOLDER, GAPS_FOLDER
-from catalogue.render.pdf.document import write_pdfs
+from catalogue.opendata import ical, made_anew, spreadsheet
+from catalogue.opendata.exports import write_open_data
 from catalogue.problems import Problems
-from catalogue.check.catalogue import load_catalogue
+from catalogue.publish import compress
+from catalogue.publish.cache import manifest as build_cache
+from catalogue.publish.cache.fingerprints import PageFingerprints, build_fingerprint, compiled_templates
+from catalogue.publish.cache.open_data import OpenDataParts
+from catalogue.publish.cache.read_files import ReadFiles
+from catalogue.publish.cache.reuse import Written, note_open_data_reuse, note_reuse
+from catalogue.publish.index import Indexing, named_by_content
 from catalogue.publish.write import (MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output,
-                    replace_output)
+                                     replace_output)
+from catalogue.render import pages as generate, proposal
+from catalogue.render.downloads import Download, Downloads
+from catalogue.render.pdf.document import write_pdfs
 
 LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
 
@@ -64,7 +67,7 @@ def check(content_dir: Path, today: date, strict: bool = False, progress=no_prog
     cache: the build cache's folder, which remembers the files read last time."""
     started = time.perf_counter()
     if cache:
-        read_files = build_cache.ReadFiles(cache)
+        read_files = ReadFiles(cache)
         catalogue, problems = load_catalogue(content_dir, today, progress, read_files.read_markdown)
         read_files.save()
     else:
@@ -94,12 +97,12 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     for a few hundred offers, so library callers and most tests leave it out; the command line writes it
     unless told --no-pdf.
 
-    cache: the build cache's folder (cache.py; the command line's is beside the output). With a usable one,
+    cache: the build cache's folder (publish/cache/; the command line's is beside the output). With a usable one,
     only the pages whose inputs changed are rendered again, and the rest of `output` stays in place.
 
     first: pages to make and move in first (FirstPages), when the build starts from a previous one.
 
-    compressed_copies: a .gz and a .br beside every text file, for a web server to send (compress.py). The
+    compressed_copies: a .gz and a .br beside every text file, for a web server to send (publish/compress.py). The
     command line writes them when told --compress."""
     started = time.perf_counter()
     check_output_folder(output, content_dir)
@@ -156,24 +159,6 @@ class _StrictWarnings(Exception):
 
 
 @dataclass
-class _Written:
-    build: str  # the build's fingerprint ("" without a cache)
-    fingerprints: dict[str, str]  # of every page and offer's open data file the cache may reuse, by path
-    reused: set[str]  # the pages and files left in place from the last build
-    files: set[str] = field(default_factory=set)  # every other file the build wrote, by path
-    moved_first: set[str] = field(default_factory=set)  # the pages moved into the output before the rest
-
-    def note(self, path: str, fingerprint: str, previous: build_cache.Manifest | None, output: Path | None) -> bool:
-        """Notes a page's or file's fingerprint; whether the previous build left it in place as it would be made
-        now."""
-        self.fingerprints[path] = fingerprint
-        if previous is not None and previous.reusable(path, fingerprint, output):
-            self.reused.add(path)
-            return True
-        return False
-
-
-@dataclass
 class _Site:
     """Everything checked and planned: what is left is writing it."""
 
@@ -191,7 +176,7 @@ class _Site:
     compressed_copies: bool
 
     def write(self, staging: Path, output: Path | None = None, previous: build_cache.Manifest | None = None,
-              first: FirstPages | None = None) -> _Written:
+              first: FirstPages | None = None) -> Written:
         """Writes the site into `staging`; with a `previous` build in `output`, only what changed, and the
         `first` pages straight into `output` before anything else."""
         catalogue = self.result.catalogue
@@ -202,19 +187,19 @@ class _Site:
             self.result.problems.promote_warnings()
             raise _StrictWarnings()
         downloads = replace(downloads, calendars=frozenset(o.id for o in catalogue.offers if ical.has_calendar(o)))
-        written = _Written("", {}, set())
+        written = Written("", {}, set())
         assets = generate.plan_assets(self.layouts_dir)
-        compiled = build_cache.compiled_templates(self.cache) if self.cache else None
+        compiled = compiled_templates(self.cache) if self.cache else None
         fingerprints = None
         if self.cache:
-            written.build = build_cache.build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads,
-                                                          self.compressed_copies)
-            fingerprints = build_cache.PageFingerprints(written.build, catalogue)
+            written.build = build_fingerprint(catalogue, self.layouts_dir, self.languages, downloads,
+                                              self.compressed_copies)
+            fingerprints = PageFingerprints(written.build, catalogue)
         if first and previous is not None:
             # only these pages' fingerprints before they are shown: all of them take a while at 1,000 offers
             pages = [page for page in self.pages if page.path in first.paths
                      and page.template not in generate.SHOWING_OPEN_DATA]
-            _note_reuse(pages, fingerprints, previous, output, written)
+            note_reuse(pages, fingerprints, previous, output, written)
             pages = [page for page in pages if page.path not in written.reused]
             generate.render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled,
                                   assets, self.compressed_copies)
@@ -224,7 +209,7 @@ class _Site:
             first.moved(sorted(written.moved_first))
         # The pages to search first: Pagefind indexes them while the rest is checked and written.
         not_noted = [page for page in self.pages if page.path not in written.fingerprints]
-        _note_reuse([page for page in not_noted if page.searchable], fingerprints, previous, output, written)
+        note_reuse([page for page in not_noted if page.searchable], fingerprints, previous, output, written)
         in_output = written.reused | written.moved_first
         searchable = [page for page in self.pages if page.searchable and page.path not in in_output]
         at_most = len(searchable) + sum(not page.searchable for page in not_noted)  # (the cache may reuse some)
@@ -235,10 +220,10 @@ class _Site:
                              for page in self.pages if page.searchable}, staging,
                             output if previous is not None else None)
         try:
-            _note_reuse([page for page in not_noted if not page.searchable], fingerprints, previous, output, written)
-            unchanged = _note_open_data_reuse(catalogue, downloads.calendars, fingerprints, previous, output,
+            note_reuse([page for page in not_noted if not page.searchable], fingerprints, previous, output, written)
+            unchanged = note_open_data_reuse(catalogue, downloads.calendars, fingerprints, previous, output,
                                               written)
-            parts = build_cache.OpenDataParts(self.cache, written.build, fingerprints) if self.cache else None
+            parts = OpenDataParts(self.cache, written.build, fingerprints) if self.cache else None
 
             def open_data_and_vocabulary() -> dict[str, Download]:
                 data = write_open_data(catalogue, self.pages, self.german, staging,
@@ -248,7 +233,7 @@ class _Site:
                 search_words.write_vocabulary(catalogue, self.languages, staging)
                 return data
 
-            write_gap_tables(self.gaps, staging)
+            spreadsheet.write_gap_tables(self.gaps, staging)
             remaining = [page for page in self.pages if not page.searchable and page.path not in written.reused
                          and page.path not in written.moved_first]
             rest = [page for page in remaining if page.template not in generate.SHOWING_OPEN_DATA]
@@ -278,57 +263,7 @@ class _Site:
         return written
 
 
-def _note_reuse(pages, fingerprints: build_cache.PageFingerprints | None, previous: build_cache.Manifest | None,
-                output: Path | None, written: _Written) -> None:
-    """Notes the fingerprint of each page the cache may reuse, and which of them the previous build left in place
-    as they would be made now."""
-    if fingerprints is None:
-        return
-    for page in pages:
-        if page.template in generate.REUSABLE_TEMPLATES:
-            written.note(page.path, fingerprints.of(page), previous, output)
-
-
-def _note_open_data_reuse(catalogue: Catalogue, calendars: frozenset[str],
-                          fingerprints: build_cache.PageFingerprints | None, previous: build_cache.Manifest | None,
-                          output: Path | None, written: _Written) -> dict[str, frozenset[str]]:
-    """As _note_reuse, for each offer's own open data files. Returns the offers whose files are left in place,
-    by kind of file ("hsds", "ical")."""
-    unchanged = {"hsds": set(), "ical": set()}
-    if fingerprints is None:
-        return {kind: frozenset() for kind in unchanged}
-    for offer in catalogue.offers:
-        files = [("hsds", f"{DATA_FOLDER}/{hsds.offer_file(offer.id)}")]
-        if offer.id in calendars:
-            files.append(("ical", ical.offer_file(offer.id)))
-        for kind, path in files:
-            if written.note(path, fingerprints.of_offer_file(path, offer), previous, output):
-                unchanged[kind].add(offer.id)
-    return {kind: frozenset(offers) for kind, offers in unchanged.items()}
-
-
 def _files_in(folder: Path) -> set[str]:
-    """Without the compressed copies, which go where their files go (write.py)."""
+    """Without the compressed copies, which go where their files go (publish/write.py)."""
     return {(Path(parent) / name).relative_to(folder).as_posix()
             for parent, _, names in os.walk(folder) for name in names if not compress.is_copy(name)}
-
-
-def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part=made_anew,
-                    unchanged: dict[str, frozenset[str]] | None = None) -> dict[str, Download]:
-    """Every export of the catalogue. Returns the files the open data page lists, by kind. part: how each
-    offer's part of an export is had (opendata.made_anew); unchanged: the offers whose own files of each kind
-    ("hsds", "ical") the build cache leaves in place."""
-    unchanged = unchanged or {}
-    hsds.write_files(catalogue, root / DATA_FOLDER, part, unchanged.get("hsds", frozenset()))
-    ical.write_files(catalogue, root, part, unchanged.get("ical", frozenset()))
-    spreadsheet.write_files(catalogue, root, german)
-    feeds.write_files(catalogue, pages, root)
-    files = {"hsds_services": f"{DATA_FOLDER}/{hsds.SERVICES_FILE}",
-             "hsds_organizations": f"{DATA_FOLDER}/{hsds.ORGANIZATIONS_FILE}",
-             "csv": spreadsheet.FILE, "ics": ical.CATALOGUE_FILE, "atom": feeds.FEED_FILE, "sitemap": feeds.SITEMAP_FILE}
-    return {kind: Download.written(root, root / path) for kind, path in files.items()}
-
-
-def write_gap_tables(gaps: GapTables, root: Path) -> None:
-    for table in gaps.tables:
-        spreadsheet.write_table(root / GAPS_FOLDER / table.file, table.header, table.rows)

@@ -314,7 +314,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def dump(data: dict, style: dict) -> str:
-    """YAML that means `data` as `check` reads it. read.py reads U+2028 and U+2029 as spaces (YAML 1.2, as editors
+    """YAML that means `data` as `check` reads it. read/files.py reads U+2028 and U+2029 as spaces (YAML 1.2, as editors
     and GitHub do: no line breaks), so they are written as spaces. PyYAML, writing YAML 1.1, would break the
     line there and indent the rest of a quoted value, and the indentation would become part of it; written as
     they are, they would change how PyYAML quotes a value (one that begins with them would lose its first

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.publish.cache import manifest as cache
+from catalogue.publish.cache import read_files
 from catalogue import pipeline
 from catalogue.check.lint import lint
 
@@ -70,7 +70,7 @@ def test_a_file_is_linted_again_only_when_its_bytes_change(content, tmp_path, mo
         linted.append(source.path.relative_to(content).as_posix())
         return lint(source, has_contact_fields)
 
-    monkeypatch.setattr(cache, "lint", counted_lint)
+    monkeypatch.setattr(read_files, "lint", counted_lint)
     folder = tmp_path / "cache"
     pipeline.check(content, TODAY, cache=folder)
     assert set(LINTED_FILES) <= set(linted)

@@ -52,7 +52,7 @@ from catalogue.render.downloads import Downloads
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import GERMAN, Texts, interface_languages
 from catalogue.render.markup import MarkdownRenderer
-from catalogue.opendata import ical
+from catalogue.opendata import exports, ical
 from catalogue.read.files import ContentLoader
 from conftest import FIXTURE, TODAY
 
@@ -316,7 +316,7 @@ def render(catalogue, keep, output: Path) -> dict[str, tuple[generate.PlannedPag
     page milliseconds)."""
     gaps = german_report(catalogue, INTERFACE_LANGUAGES, GERMAN_TEXTS)
     pages = generate.plan_pages(catalogue, INTERFACE_LANGUAGES, gaps)
-    data = pipeline.write_open_data(catalogue, pages, GERMAN_TEXTS, output)
+    data = exports.write_open_data(catalogue, pages, GERMAN_TEXTS, output)
     calendars = frozenset(offer.id for offer in catalogue.offers if ical.has_calendar(offer))
     # the pages link an offer's calendar before it is written: the two must agree
     assert calendars == {path.parent.name for path in output.rglob(ical.OFFER_FILE)}
@@ -827,7 +827,7 @@ def test_found_a_value_with_a_final_line_break_is_refused():
 
 
 def test_found_a_term_site_yaml_does_not_know_is_an_error_whatever_its_length():
-    """Needs the lead's fix in validate.py (_check_terms): an id of one, two or more than 80 characters in
+    """Needs the lead's fix in check/offers.py (_check_terms): an id of one, two or more than 80 characters in
     themen, lebensphasen, stadtteile or barrierefreiheit that site.yaml does not know passes `check` without a
     word (the unknown-id check only looks at ids of 3–80 characters), and the build then stops with a KeyError."""
     for key, line in (("themen", "themen: [begegnung]"), ("lebensphasen", "lebensphasen: [jugend]"),
@@ -844,7 +844,7 @@ def test_found_a_term_site_yaml_does_not_know_is_an_error_whatever_its_length():
 
 
 def test_found_a_symlink_loop_is_told_not_raised():
-    """Needs the lead's fix in validate.py (_inside_content): a symbolic link to itself in angebote/ stops
+    """Needs the lead's fix in check/context.py (inside_content): a symbolic link to itself in angebote/ stops
     `check` with „RuntimeError: Symlink loop“ (Path.resolve(strict=False) raises on a loop)."""
     with Folder() as root:
         (root / "angebote" / "schleife.md").symlink_to(root / "angebote" / "schleife.md")
@@ -853,7 +853,7 @@ def test_found_a_symlink_loop_is_told_not_raised():
 
 
 def test_found_a_control_character_written_as_a_yaml_escape_is_removed_too():
-    """Needs the lead's fix in read.py: control characters are removed from the text of a file, but one written
+    """Needs the lead's fix in read/files.py: control characters are removed from the text of a file, but one written
     as an escape in double quotes („\\e“, „\\x1b“, „\\u0007“) is made by the YAML parser afterwards and reaches
     the pages (and the Atom feed, where it is not even allowed in XML) and, raw, the messages."""
     with Folder() as root:
@@ -867,7 +867,7 @@ def test_found_a_control_character_written_as_a_yaml_escape_is_removed_too():
 
 
 def test_found_a_file_name_with_a_line_break_is_no_id():
-    """Needs the lead's fix in validate.py (ID_PATTERN): Python's „$“ also matches before a final line break, so
+    """Needs the lead's fix in check/context.py (ID_PATTERN): Python's „$“ also matches before a final line break, so
     a file „neu⏎.md“ is taken as the offer „neu⏎“ (and a folder with a line break in its name is built); and a
     value „begegnung⏎“ is told twice (wrong form, and unknown id). re.fullmatch or „\\Z“ keeps both out."""
     with Folder() as root:
@@ -877,7 +877,7 @@ def test_found_a_file_name_with_a_line_break_is_no_id():
 
 
 def test_found_a_line_separator_is_no_line_break():
-    """Needs the lead's fix in read.py: libyaml reads YAML 1.1, where U+2028 and U+2029 are line breaks; for
+    """Needs the lead's fix in read/files.py: libyaml reads YAML 1.1, where U+2028 and U+2029 are line breaks; for
     YAML 1.2 (README), editors and GitHub they are not. In a plain value („kurz: Eine⁨U+2028⁩Woche“) the file is
     refused („Nach einem Schlüssel fehlt der Doppelpunkt“, on a line the editor does not show); in a quoted value
     every key after it is told a line too far down."""

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from catalogue import pipeline
-from catalogue.publish.cache.manifest import _stable
+from catalogue.publish.cache.fingerprints import _stable
 from catalogue.model.i18n import interface_languages
 from catalogue.model.catalogue import SiteNames
 from catalogue.problems import NOTE

@@ -251,7 +251,7 @@ def unprintable_problems(characters: Iterable[str], catalogue: Catalogue, conten
 
 
 def content_problem(subject: str, name: str, catalogue: Catalogue, content_dir: Path, **values) -> list[ContentProblem]:
-    """The problem `name` of catalogue/messages/ that WeasyPrint reports about `subject` (an address, say), at each printed
+    """The problem `name` of MESSAGES that WeasyPrint reports about `subject` (an address, say), at each printed
     value that holds it; empty when no content file does (then it comes from the templates)."""
     return [problem(name, value.path, value.line, key_label(value.key_path), severity=WARNING, **values)
             for value in printed_values(catalogue, content_dir)

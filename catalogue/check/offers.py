@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from catalogue.check import schemas
-from catalogue.check.context import (ID_PATTERN, TERM_PATTERN, Context, check_stand, as_date, content_files, hh_mm, file_id_ok,
-                                     as_text, check_time_order)
+from catalogue.check.context import (ID_PATTERN, TERM_PATTERN, Context, as_date, as_text, check_stand, check_time_order,
+                                     content_files, file_id_ok, hh_mm)
 from catalogue.check.images import check_image
 from catalogue.check.lint import Linter
 from catalogue.check.translations import check_translation, language_ok

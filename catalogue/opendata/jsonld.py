@@ -10,7 +10,7 @@ import json
 
 from markupsafe import Markup
 
-from catalogue.model.catalogue import WHOLE_CITY, WEEKDAYS, Catalogue, OfferVersion, Provider, Site
+from catalogue.model.catalogue import WEEKDAYS, WHOLE_CITY, Catalogue, OfferVersion, Provider, Site
 from catalogue.model.names import Names
 from catalogue.render.paths import offer_url
 

@@ -14,10 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from catalogue.model.facets import district_name
+from catalogue.model.gaps import GapTables
 from catalogue.model.i18n import Texts, spoken_clock
 from catalogue.model.languages import language_name
 from catalogue.model.catalogue import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
-from catalogue.render.paths import offer_url
+from catalogue.render.paths import GAPS_FOLDER, offer_url
 from catalogue.opendata import place_line
 
 FILE = "daten/angebote.csv"
@@ -122,3 +123,9 @@ def _yes_no(german: Texts, value: bool) -> str:
 
 def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def write_gap_tables(gaps: GapTables, root: Path) -> None:
+    """The gap report's tables (luecken/), in the same CSV as the catalogue's."""
+    for table in gaps.tables:
+        write_table(root / GAPS_FOLDER / table.file, table.header, table.rows)

@@ -36,7 +36,7 @@ from catalogue.render.templates import CompiledTemplates, environment
 NOT_FOUND = "404.html"
 SEARCH_TEMPLATE = "pages/search.html"  # has its own search form, so the header leaves it out
 # Pages that show only what their context holds (an offer, a list of offers, a provider) and what every page
-# shows: the build cache may reuse them (cache.py). They see the catalogue only through OnePageView.
+# shows: the build cache may reuse them (publish/cache/). They see the catalogue only through OnePageView.
 REUSABLE_TEMPLATES = ("pages/offer.html", "pages/listing.html", "pages/provider.html")
 # Pages that show the open data files' sizes, known only once the files are written.
 SHOWING_OPEN_DATA = ("pages/open_data.html",)

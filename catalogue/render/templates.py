@@ -24,7 +24,7 @@ from catalogue.model import facets, search_words
 from catalogue.render import proposal
 from catalogue import webserver
 from catalogue.model.i18n import GERMAN, Texts, direction, spoken_clock
-from catalogue.model.languages import EASY_GERMAN, html_lang, hreflang, language_name, own_name
+from catalogue.model.languages import EASY_GERMAN, hreflang, html_lang, language_name, own_name
 from catalogue.render.markup import MarkdownRenderer
 from catalogue.opendata import jsonld
 from catalogue.model.catalogue import WEEKDAYS, Place, Wording

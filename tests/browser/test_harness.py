@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .checks import (TEXT_SPACING, axe_violations, axe_violations_by_scheme, clipped_text,
-                     focus_indicator_problems, horizontal_overflow, keyboard_walk, skip_link_problems,
-                     skip_link_state, start_vnu, tab_order_problems, vnu_errors)
+from .checks import (TEXT_SPACING, axe_violations, axe_violations_by_scheme, clipped_text, focus_indicator_problems,
+                     horizontal_overflow, keyboard_walk, skip_link_problems, skip_link_state, start_vnu,
+                     tab_order_problems, vnu_errors)
 from .conftest import VNU_JAR, Server, require
 
 STYLE = """
