@@ -37,9 +37,13 @@ from catalogue.publish.cache.reuse import Written, note_open_data_reuse, note_re
 from catalogue.publish.index import Indexing, named_by_content
 from catalogue.publish.write import (MARKER, atomic_output, check_output_folder, move_files, move_into, partial_output,
                                      replace_output)
-from catalogue.render import pages as generate, proposal
+from catalogue.render import proposal
+from catalogue.render.assets import plan_assets, write_assets
 from catalogue.render.downloads import Download, Downloads
+from catalogue.render.html import render_pages
+from catalogue.render.pages import SHOWING_OPEN_DATA, plan_pages
 from catalogue.render.pdf.document import write_pdfs
+from catalogue.render.site_files import copy_icons, copy_images, write_schemas
 
 LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
 
@@ -113,7 +117,7 @@ def build(content_dir: Path, output: Path, today: date, strict: bool = False, la
     languages = interface_languages(layouts_dir)
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, languages, german)
-    pages = generate.plan_pages(catalogue, languages, gaps)
+    pages = plan_pages(catalogue, languages, gaps)
     site = _Site(result, content_dir, layouts_dir, languages, german, gaps, pages, progress, pdf, strict, cache,
                  compressed_copies)
     previous = build_cache.load(cache, output) if cache and (output / MARKER).is_file() else None
@@ -188,7 +192,7 @@ class _Site:
             raise _StrictWarnings()
         downloads = replace(downloads, calendars=frozenset(o.id for o in catalogue.offers if ical.has_calendar(o)))
         written = Written("", {}, set())
-        assets = generate.plan_assets(self.layouts_dir)
+        assets = plan_assets(self.layouts_dir)
         compiled = compiled_templates(self.cache) if self.cache else None
         fingerprints = None
         if self.cache:
@@ -198,11 +202,11 @@ class _Site:
         if first and previous is not None:
             # only these pages' fingerprints before they are shown: all of them take a while at 1,000 offers
             pages = [page for page in self.pages if page.path in first.paths
-                     and page.template not in generate.SHOWING_OPEN_DATA]
+                     and page.template not in SHOWING_OPEN_DATA]
             note_reuse(pages, fingerprints, previous, output, written)
             pages = [page for page in pages if page.path not in written.reused]
-            generate.render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled,
-                                  assets, self.compressed_copies)
+            render_pages(catalogue, pages, self.layouts_dir, staging, no_progress, downloads, compiled,
+                         assets, self.compressed_copies)
             build_cache.forget(self.cache)
             written.moved_first = {page.path for page in pages}
             move_files(staging, output, sorted(written.moved_first))
@@ -213,9 +217,9 @@ class _Site:
         in_output = written.reused | written.moved_first
         searchable = [page for page in self.pages if page.searchable and page.path not in in_output]
         at_most = len(searchable) + sum(not page.searchable for page in not_noted)  # (the cache may reuse some)
-        generate.render_pages(catalogue, searchable, self.layouts_dir, staging,
-                              lambda stage, done, _: self.progress(stage, done, at_most), downloads, compiled, assets,
-                              self.compressed_copies)
+        render_pages(catalogue, searchable, self.layouts_dir, staging,
+                     lambda stage, done, _: self.progress(stage, done, at_most), downloads, compiled, assets,
+                     self.compressed_copies)
         indexing = Indexing({page.path: f"{output if page.path in in_output else staging}/{page.path}"
                              for page in self.pages if page.searchable}, staging,
                             output if previous is not None else None)
@@ -236,23 +240,23 @@ class _Site:
             spreadsheet.write_gap_tables(self.gaps, staging)
             remaining = [page for page in self.pages if not page.searchable and page.path not in written.reused
                          and page.path not in written.moved_first]
-            rest = [page for page in remaining if page.template not in generate.SHOWING_OPEN_DATA]
+            rest = [page for page in remaining if page.template not in SHOWING_OPEN_DATA]
             total = len(searchable) + len(rest)
-            data = generate.render_pages(catalogue, rest, self.layouts_dir, staging,
-                                         lambda stage, done, _: self.progress(stage, len(searchable) + done, total),
-                                         downloads, compiled, assets, self.compressed_copies,
-                                         alongside=open_data_and_vocabulary)
+            data = render_pages(catalogue, rest, self.layouts_dir, staging,
+                                lambda stage, done, _: self.progress(stage, len(searchable) + done, total),
+                                downloads, compiled, assets, self.compressed_copies,
+                                alongside=open_data_and_vocabulary)
             downloads = replace(downloads, data=data)
-            generate.render_pages(catalogue, [page for page in remaining
-                                              if page.template in generate.SHOWING_OPEN_DATA],
-                                  self.layouts_dir, staging, no_progress, downloads, compiled, assets,
-                                  self.compressed_copies)
-            generate.write_assets(assets, staging)
-            generate.copy_icons(self.layouts_dir, staging)
+            render_pages(catalogue, [page for page in remaining
+                                     if page.template in SHOWING_OPEN_DATA],
+                         self.layouts_dir, staging, no_progress, downloads, compiled, assets,
+                         self.compressed_copies)
+            write_assets(assets, staging)
+            copy_icons(self.layouts_dir, staging)
             webserver.write_site_files(staging, catalogue.site.base_url)
-            generate.write_schemas(catalogue, staging)
+            write_schemas(catalogue, staging)
             proposal.write_files(catalogue, staging)
-            generate.copy_images(catalogue, staging)
+            copy_images(catalogue, staging)
         except BaseException:
             indexing.stop()
             raise

@@ -45,7 +45,8 @@ from icalendar import Calendar
 
 import strategies as content_st
 from catalogue.commands import cli
-from catalogue.render import pages as generate
+from catalogue.render.html import render_pages
+from catalogue.render.pages import PlannedPage, plan_pages
 from catalogue import messages, pipeline
 from catalogue.check import schemas
 from catalogue.render.downloads import Downloads
@@ -308,21 +309,21 @@ INTERFACE_LANGUAGES = interface_languages(LAYOUTS)
 GERMAN_TEXTS = Texts.load(LAYOUTS)
 
 
-def render(catalogue, keep, output: Path) -> dict[str, tuple[generate.PlannedPage, str]]:
+def render(catalogue, keep, output: Path) -> dict[str, tuple[PlannedPage, str]]:
     """The planned pages `keep` chooses, rendered as the build renders them (with the open data written first, as
     the build does, so the data page can link it), by path: (page, HTML).
 
     The compiled templates stay in memory from one example to the next (compiling them takes seconds, rendering a
     page milliseconds)."""
     gaps = german_report(catalogue, INTERFACE_LANGUAGES, GERMAN_TEXTS)
-    pages = generate.plan_pages(catalogue, INTERFACE_LANGUAGES, gaps)
+    pages = plan_pages(catalogue, INTERFACE_LANGUAGES, gaps)
     data = exports.write_open_data(catalogue, pages, GERMAN_TEXTS, output)
     calendars = frozenset(offer.id for offer in catalogue.offers if ical.has_calendar(offer))
     # the pages link an offer's calendar before it is written: the two must agree
     assert calendars == {path.parent.name for path in output.rglob(ical.OFFER_FILE)}
     chosen = [page for page in pages if keep(page)]
-    generate.render_pages(catalogue, chosen, LAYOUTS, output, pipeline.no_progress,
-                          Downloads(data=data, calendars=calendars))
+    render_pages(catalogue, chosen, LAYOUTS, output, pipeline.no_progress,
+                 Downloads(data=data, calendars=calendars))
     return {page.path: (page, (output / page.path).read_text(encoding="utf-8")) for page in chosen}
 
 

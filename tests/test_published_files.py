@@ -13,7 +13,7 @@ import pytest
 
 from catalogue.publish import compress
 from catalogue import pipeline
-from catalogue.render.pages import plan_assets
+from catalogue.render.assets import plan_assets
 
 from conftest import FIXTURE, TODAY, tree_bytes
 from test_build import stable_part

@@ -20,15 +20,15 @@ import jinja2
 from jinja2.utils import _PassArg
 from markupsafe import Markup, escape
 
-from catalogue.model import facets, search_words
-from catalogue.render import proposal
 from catalogue import webserver
+from catalogue.model import facets, search_words
+from catalogue.model.catalogue import WEEKDAYS, Place, Wording
 from catalogue.model.i18n import GERMAN, Texts, direction, spoken_clock
 from catalogue.model.languages import EASY_GERMAN, hreflang, html_lang, language_name, own_name
-from catalogue.render.markup import MarkdownRenderer
-from catalogue.opendata import jsonld
-from catalogue.model.catalogue import WEEKDAYS, Place, Wording
 from catalogue.model.names import Names
+from catalogue.opendata import jsonld
+from catalogue.render import proposal
+from catalogue.render.markup import MarkdownRenderer
 from catalogue.render.paths import EASY_OFFERS, offer_path
 
 
@@ -108,7 +108,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
     what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
     templates are shared (CompiledTemplates, or a folder of the build cache); asset_names: the published name of
-    each stylesheet and script, by its own (generate.plan_assets)."""
+    each stylesheet and script, by its own (render/assets.py, plan_assets)."""
     env = _Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         bytecode_cache=compiled,

@@ -11,7 +11,7 @@ from catalogue.opendata import ical
 from catalogue.opendata.hsds import export as hsds
 from catalogue.publish.cache.fingerprints import PageFingerprints
 from catalogue.publish.cache.manifest import Manifest
-from catalogue.render import pages as generate
+from catalogue.render.pages import REUSABLE_TEMPLATES
 from catalogue.render.paths import DATA_FOLDER
 
 
@@ -40,7 +40,7 @@ def note_reuse(pages, fingerprints: PageFingerprints | None, previous: Manifest 
     if fingerprints is None:
         return
     for page in pages:
-        if page.template in generate.REUSABLE_TEMPLATES:
+        if page.template in REUSABLE_TEMPLATES:
             written.note(page.path, fingerprints.of(page), previous, output)
 
 
