@@ -29,9 +29,9 @@ import json, resource, sys, time
 from datetime import date
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-from catalogue.render.pdf import document as pdf
 from catalogue import pipeline
 from catalogue.check.catalogue import load_catalogue
+from catalogue.render.pdf import document as pdf
 
 catalogue, _ = load_catalogue(Path({content!r}), date.fromisoformat({today!r}))
 output = Path({output!r})

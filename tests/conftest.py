@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.problems import ContentProblem
 from catalogue.check.catalogue import load_catalogue
+from catalogue.problems import ContentProblem
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "katalog"

@@ -23,18 +23,19 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import yaml
 from hypothesis import strategies as st
 
 from catalogue.check import schemas
-from catalogue.model.languages import EASY_GERMAN, known_codes
-from catalogue.model.catalogue import FORMATS, WEEKDAYS, WHOLE_CITY
-from catalogue.read.files import ContentLoader
 from catalogue.check.pages import RESERVED_PAGE_IDS
+from catalogue.model.languages import EASY_GERMAN, known_codes
+from catalogue.model.offers import FORMATS, WEEKDAYS
+from catalogue.model.site import WHOLE_CITY
+from catalogue.read.files import ContentLoader
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "katalog"
 TODAY = date(2026, 11, 22)  # as conftest.TODAY

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.publish import index
 from catalogue import pipeline
-from catalogue.publish.index import Indexing, named_by_content
+from catalogue.problems import format_text
+from catalogue.publish import index
+from catalogue.publish.cache.fingerprints import program_fingerprint
 from catalogue.publish.cache.manifest import MANIFEST, cache_folder
 from catalogue.publish.cache.open_data import OPEN_DATA_PARTS
 from catalogue.publish.cache.read_files import READ_FILES
-from catalogue.publish.cache.fingerprints import program_fingerprint
-from catalogue.problems import format_text
+from catalogue.publish.index import Indexing, named_by_content
 
 from conftest import FIXTURE, TODAY, tree_bytes
 from test_build import byte_unstable, stable_part

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.publish.cache import read_files
 from catalogue import pipeline
 from catalogue.check.lint import lint
+from catalogue.publish.cache import read_files
 
 from conftest import FIXTURE, TODAY
 

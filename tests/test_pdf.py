@@ -26,15 +26,15 @@ import pytest
 import segno
 from outloud.registry import load_catalogue as outloud_rules
 
-from catalogue.commands import cli
+from catalogue import pipeline
 from catalogue.check import glyphs
+from catalogue.check.catalogue import load_catalogue
+from catalogue.commands import cli
+from catalogue.problems import WARNING, format_text
+from catalogue.render.paths import offer_url
 from catalogue.render.pdf import contents, layout, qr
 from catalogue.render.pdf import document as pdf
 from catalogue.render.pdf.failed import PdfFailed
-from catalogue import pipeline
-from catalogue.problems import WARNING, format_text
-from catalogue.render.paths import offer_url
-from catalogue.check.catalogue import load_catalogue
 from conftest import EXPIRED_OFFER, EXPIRED_OFFER_ID, FIXTURE, REPO, TODAY, copy_fixture, run_cli, tree_bytes
 
 sys.path.insert(0, str(REPO / "benchmarks"))

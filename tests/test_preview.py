@@ -15,9 +15,9 @@ import urllib.request
 import pytest
 
 from catalogue import pipeline
-from catalogue.model.i18n import Texts
 from catalogue.commands.preview import NOTICE_TEXTS, Preview, placeholder_page
 from catalogue.commands.preview.server import PREVIEW_PATH, PreviewServer, PreviewState, with_preview_script
+from catalogue.model.i18n import Texts
 
 from conftest import FIXTURE, TODAY, run_cli, tree_bytes
 from test_cache import EDITS, assert_same_as_clean_build, workspace  # noqa: F401 (a fixture)

@@ -44,17 +44,17 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 import strategies as content_st
-from catalogue.commands import cli
-from catalogue.render.html import render_pages
-from catalogue.render.pages import PlannedPage, plan_pages
 from catalogue import messages, pipeline
 from catalogue.check import schemas
-from catalogue.render.downloads import Downloads
+from catalogue.commands import cli
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import GERMAN, Texts, interface_languages
-from catalogue.render.markup import MarkdownRenderer
 from catalogue.opendata import exports, ical
 from catalogue.read.files import ContentLoader
+from catalogue.render.downloads import Downloads
+from catalogue.render.html import render_pages
+from catalogue.render.markup import MarkdownRenderer
+from catalogue.render.pages import PlannedPage, plan_pages
 from conftest import FIXTURE, TODAY
 
 # --- sizes and reproducibility ----------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from catalogue.publish import compress
 from catalogue import pipeline
+from catalogue.publish import compress
 from catalogue.render.assets import plan_assets
 
 from conftest import FIXTURE, TODAY, tree_bytes

@@ -8,10 +8,10 @@ import json
 import pytest
 
 from catalogue import pipeline
-from catalogue.publish.cache.fingerprints import _stable
 from catalogue.model.i18n import interface_languages
-from catalogue.model.catalogue import SiteNames
+from catalogue.model.site import SiteNames
 from catalogue.problems import NOTE
+from catalogue.publish.cache.fingerprints import _stable
 from conftest import TODAY
 
 SITE = "site.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.publish import compress
 from catalogue import pipeline, webserver
+from catalogue.publish import compress
 
 from conftest import FIXTURE, TODAY
 

@@ -16,7 +16,8 @@ from catalogue.check import schemas
 from catalogue.check.lint import Linter, lint
 from catalogue.check.media import Media
 from catalogue.messages import listing, problem
-from catalogue.model.catalogue import Site, review_due
+from catalogue.model.catalogue import review_due
+from catalogue.model.site import Site
 from catalogue.problems import WARNING, ContentProblem, Problems
 from catalogue.read.files import SourceFile, read_markdown_file
 

@@ -12,8 +12,8 @@ from catalogue.check.images import check_image
 from catalogue.check.lint import Linter
 from catalogue.check.translations import check_translation, language_ok
 from catalogue.messages import did_you_mean, listing, problem
-from catalogue.model.catalogue import Contact, DatedEvent, Image, Offer, Place, RegularTime, Translation
 from catalogue.model.languages import is_language_code
+from catalogue.model.offers import Contact, DatedEvent, Image, Offer, Place, RegularTime, Translation
 from catalogue.problems import WARNING
 from catalogue.read.files import SourceFile
 

@@ -13,8 +13,8 @@ from catalogue.check.images import check_file_in_bilder
 from catalogue.check.media import VIDEO_SUFFIXES, check_media
 from catalogue.check.offers import TERM_WHAT
 from catalogue.messages import did_you_mean, listing, problem
-from catalogue.model.catalogue import (WHOLE_CITY, AccessibilityStatement, HelpLine, LifePhase, Ombudsperson, Publisher,
-                                       Repository, Site, SiteNames, Video)
+from catalogue.model.site import (WHOLE_CITY, AccessibilityStatement, HelpLine, LifePhase, Ombudsperson, Publisher,
+                                  Repository, Site, SiteNames, Video)
 from catalogue.model.i18n import GERMAN, interface_languages
 from catalogue.model.languages import is_language_code, language_name
 from catalogue.problems import ERROR, NOTE, Problems

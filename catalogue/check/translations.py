@@ -9,8 +9,8 @@ from catalogue.check import schemas
 from catalogue.check.context import Context
 from catalogue.check.lint import Linter
 from catalogue.messages import problem, suggest
-from catalogue.model.catalogue import Translation
 from catalogue.model.languages import EASY_GERMAN, is_language_code
+from catalogue.model.offers import Translation
 from catalogue.read.files import SourceFile
 
 

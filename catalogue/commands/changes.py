@@ -17,8 +17,8 @@ from pathlib import Path
 
 from catalogue.model.i18n import GERMAN
 from catalogue.model.languages import EASY_GERMAN, language_name
-from catalogue.render.paths import offer_path
 from catalogue.read.files import front_matter_end, parse_yaml
+from catalogue.render.paths import offer_path
 
 OFFERS = "angebote"
 OFFER_FILE = re.compile(r"(?P<id>[^./]+)(?:\.(?P<code>[a-z]{2}))?\.md")

@@ -10,20 +10,20 @@ import time
 from datetime import date
 from pathlib import Path
 
-from catalogue.commands import changes, issue_forms, preview
 from catalogue import pipeline
-from catalogue.render import proposal
 from catalogue.check import schemas
-from catalogue.publish.cache.manifest import cache_folder
+from catalogue.check.context import ID_PATTERN
+from catalogue.check.schemas import SCHEMA_DIR
+from catalogue.check.site import load_site
+from catalogue.commands import changes, issue_forms, preview
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import MissingText, Texts, interface_languages
-from catalogue.publish.index import IndexFailed
-from catalogue.render.pdf.failed import PdfFailed
 from catalogue.problems import format_github, format_text
-from catalogue.check.schemas import SCHEMA_DIR
-from catalogue.check.context import ID_PATTERN
-from catalogue.check.site import load_site
+from catalogue.publish.cache.manifest import cache_folder
+from catalogue.publish.index import IndexFailed
 from catalogue.publish.write import UnsafeOutput
+from catalogue.render import proposal
+from catalogue.render.pdf.failed import PdfFailed
 
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2

@@ -12,7 +12,7 @@ import yaml
 
 from catalogue.model import facets
 from catalogue.model.i18n import Texts
-from catalogue.model.catalogue import WHOLE_CITY, Site
+from catalogue.model.site import WHOLE_CITY, Site
 
 TEMPLATES = Path(__file__).parent.parent / "vorlagen" / "github"
 FILES = ("angebot-vorschlagen.yml", "fehler-melden.yml", "config.yml")

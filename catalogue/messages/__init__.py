@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import difflib
 
-from catalogue.messages.reading import READING
-from catalogue.messages.structure import STRUCTURE
-from catalogue.messages.meaning import MEANING
-from catalogue.messages.site_names import SITE_NAMES
-from catalogue.messages.pdf import PDF
 from catalogue.messages.lint import LINT
+from catalogue.messages.meaning import MEANING
+from catalogue.messages.pdf import PDF
+from catalogue.messages.reading import READING
+from catalogue.messages.site_names import SITE_NAMES
+from catalogue.messages.structure import STRUCTURE
 from catalogue.messages.warnings import WARNINGS
 from catalogue.problems import ERROR, ContentProblem
 

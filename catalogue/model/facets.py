@@ -9,11 +9,13 @@ An offer for the whole city counts for every district, as on the district pages.
 
 from __future__ import annotations
 
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.collation import german_sort_key
 from catalogue.model.i18n import GERMAN, Texts
 from catalogue.model.languages import language_name
-from catalogue.model.catalogue import FORMATS, WEEKDAYS, WHOLE_CITY, Catalogue, Offer, Site, Wording
 from catalogue.model.names import Names
+from catalogue.model.offers import FORMATS, WEEKDAYS, Offer, Wording
+from catalogue.model.site import WHOLE_CITY, Site
 
 FACETS = ("lebensphase", "thema", "stadtteil", "kosten", "sprache", "barrierefreiheit", "form", "wochentag")
 FREE = "kostenlos"

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from catalogue.model.catalogue import Catalogue, Provider, review_due
 from catalogue.model.collation import german_sort_key
 from catalogue.model.languages import language_name
-from catalogue.model.catalogue import WHOLE_CITY, Catalogue, LifePhase, Offer, Provider, review_due
+from catalogue.model.offers import Offer
+from catalogue.model.site import WHOLE_CITY, LifePhase
 
 EXPIRING_WITHIN = timedelta(weeks=8)
 

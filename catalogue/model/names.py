@@ -7,7 +7,8 @@ German (lang="de").
 from __future__ import annotations
 
 from catalogue.model.i18n import GERMAN, Texts
-from catalogue.model.catalogue import WHOLE_CITY, HelpLine, LifePhase, Site, SiteNames, Wording
+from catalogue.model.offers import Wording
+from catalogue.model.site import WHOLE_CITY, HelpLine, LifePhase, Site, SiteNames
 
 
 class Names:

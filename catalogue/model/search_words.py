@@ -24,8 +24,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.collation import german_sort_key
-from catalogue.model.catalogue import Catalogue, OfferVersion, Site
+from catalogue.model.offers import OfferVersion
+from catalogue.model.site import Site
 
 VOCABULARY_FILE = "suche/woerter.json"
 # Shorter words have so many near neighbours that a suggestion for them would be a guess.

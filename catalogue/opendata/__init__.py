@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from catalogue.model.catalogue import WEEKDAYS, Offer, Place
+from catalogue.model.offers import WEEKDAYS, Offer, Place
 
 # The generator serves Kinderstark towns in North Rhine-Westphalia: local times are Berlin's.
 TIMEZONE = ZoneInfo("Europe/Berlin")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from catalogue.render.pages import NOT_FOUND
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.i18n import GERMAN
 from catalogue.model.languages import hreflang
-from catalogue.model.catalogue import Catalogue
-from catalogue.render.paths import DATA_FOLDER, offer_url
 from catalogue.opendata import title, write
+from catalogue.render.pages import NOT_FOUND
+from catalogue.render.paths import DATA_FOLDER, offer_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.i18n import GERMAN
-from catalogue.model.catalogue import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
-from catalogue.render.paths import offer_path, offer_url
+from catalogue.model.offers import WEEKDAYS, DatedEvent, Offer, RegularTime
 from catalogue.opendata import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE, made_anew, place_line, title, write
+from catalogue.render.paths import offer_path, offer_url
 
 CATALOGUE_FILE = "daten/angebote.ics"
 OFFER_FILE = "termine.ics"

@@ -10,8 +10,10 @@ import json
 
 from markupsafe import Markup
 
-from catalogue.model.catalogue import WEEKDAYS, WHOLE_CITY, Catalogue, OfferVersion, Provider, Site
+from catalogue.model.catalogue import Catalogue, Provider
 from catalogue.model.names import Names
+from catalogue.model.offers import WEEKDAYS, OfferVersion
+from catalogue.model.site import WHOLE_CITY, Site
 from catalogue.render.paths import offer_url
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -13,13 +13,14 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.facets import district_name
 from catalogue.model.gaps import GapTables
 from catalogue.model.i18n import Texts, spoken_clock
 from catalogue.model.languages import language_name
-from catalogue.model.catalogue import WEEKDAYS, Catalogue, DatedEvent, Offer, RegularTime
-from catalogue.render.paths import GAPS_FOLDER, offer_url
+from catalogue.model.offers import WEEKDAYS, DatedEvent, Offer, RegularTime
 from catalogue.opendata import place_line
+from catalogue.render.paths import GAPS_FOLDER, offer_url
 
 FILE = "daten/angebote.csv"
 SEPARATOR = ", "

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from catalogue.check import schemas
-from catalogue.model.catalogue import Catalogue, Offer
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.gaps import GapTables
 from catalogue.model.i18n import GERMAN, interface_languages
 from catalogue.model.languages import EASY_GERMAN
+from catalogue.model.offers import Offer
 from catalogue.render import proposal
 from catalogue.render.paths import DATA_FOLDER, EASY_OFFERS, GAPS_FOLDER, language_prefix, offer_path
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from catalogue.check import schemas
 from catalogue.model import facets
-from catalogue.model.catalogue import FORMATS, WEEKDAYS, Catalogue
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.collation import german_sort_key
 from catalogue.model.i18n import Texts
 from catalogue.model.languages import language_name
+from catalogue.model.offers import FORMATS, WEEKDAYS
 
 FOLDER = "angebot-vorschlagen"
 TEMPLATE_FILE = "vorlage.md"

@@ -22,10 +22,10 @@ from markupsafe import Markup, escape
 
 from catalogue import webserver
 from catalogue.model import facets, search_words
-from catalogue.model.catalogue import WEEKDAYS, Place, Wording
 from catalogue.model.i18n import GERMAN, Texts, direction, spoken_clock
 from catalogue.model.languages import EASY_GERMAN, hreflang, html_lang, language_name, own_name
 from catalogue.model.names import Names
+from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
 from catalogue.render import proposal
 from catalogue.render.markup import MarkdownRenderer

@@ -21,9 +21,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from catalogue import pipeline
-from catalogue.model.i18n import Texts
 from catalogue.commands.preview import NOTICE_TEXTS, placeholder_page
 from catalogue.commands.preview.server import PreviewServer, PreviewState
+from catalogue.model.i18n import Texts
 
 from .checks import axe_report, axe_violations, axe_violations_by_scheme, horizontal_overflow, overflow_report
 from .conftest import FIXTURE, REPO

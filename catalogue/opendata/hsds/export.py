@@ -7,7 +7,8 @@ import functools
 import json
 from pathlib import Path
 
-from catalogue.model.catalogue import Catalogue, Offer
+from catalogue.model.catalogue import Catalogue
+from catalogue.model.offers import Offer
 from catalogue.opendata import made_anew, write
 from catalogue.opendata.hsds.organizations import organization_record
 from catalogue.opendata.hsds.services import service_record

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from catalogue.model.catalogue import Catalogue, Place, Provider, Site
+from catalogue.model.catalogue import Catalogue, Provider
+from catalogue.model.offers import Place
+from catalogue.model.site import Site
 from catalogue.opendata.hsds.records import address_record, phone_record, record_id, without_empty
 from catalogue.opendata.hsds.text import plain_text
 from catalogue.render.paths import offer_url

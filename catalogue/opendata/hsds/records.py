@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import uuid
 
-from catalogue.model.catalogue import WHOLE_CITY, Place, Site
+from catalogue.model.offers import Place
+from catalogue.model.site import WHOLE_CITY, Site
 
 
 # The generator serves Kinderstark towns in North Rhine-Westphalia.

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from catalogue.model.catalogue import WEEKDAYS, Catalogue, DatedEvent, Offer, Place, Provider, RegularTime, Site
+from catalogue.model.catalogue import Catalogue, Provider
 from catalogue.model.i18n import GERMAN
 from catalogue.model.languages import language_name
+from catalogue.model.offers import WEEKDAYS, DatedEvent, Offer, Place, RegularTime
+from catalogue.model.site import Site
 from catalogue.opendata import EXAMPLE_NOTE, RFC_WEEKDAYS, TIMEZONE
 from catalogue.opendata.hsds.organizations import organization_fields
 from catalogue.opendata.hsds.records import address_record, district_name, phone_record, record_id, without_empty

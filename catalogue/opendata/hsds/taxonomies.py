@@ -3,8 +3,9 @@ carries as attributes."""
 
 from __future__ import annotations
 
-from catalogue.model.catalogue import Offer, Site
 from catalogue.model.i18n import GERMAN
+from catalogue.model.offers import Offer
+from catalogue.model.site import Site
 from catalogue.opendata.hsds.records import district_name, record_id
 
 

@@ -13,7 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from catalogue.model.catalogue import Catalogue, Offer, OfferVersion, Provider
+from catalogue.model.catalogue import Catalogue, Provider
+from catalogue.model.offers import Offer, OfferVersion
 
 COMPILED_TEMPLATES = "vorlagen"  # Jinja's compiled templates; Jinja checks each against its source
 PROGRAM_DIR = Path(__file__).resolve().parents[2]  # the whole catalogue package

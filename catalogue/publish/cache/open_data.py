@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from catalogue.model.catalogue import Offer
+from catalogue.model.offers import Offer
 from catalogue.publish.cache.fingerprints import PageFingerprints
 from catalogue.publish.cache.manifest import FORMAT
 

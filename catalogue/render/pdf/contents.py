@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.model import facets
-from catalogue.model.catalogue import WHOLE_CITY, Catalogue, LifePhase, Offer
+from catalogue.model.catalogue import Catalogue
 from catalogue.model.collation import german_sort_key
 from catalogue.model.i18n import Texts
+from catalogue.model.offers import Offer
+from catalogue.model.site import WHOLE_CITY, LifePhase
 from catalogue.render.paths import offer_url
 from catalogue.render.pdf.qr import qr_data_uri
 from catalogue.render.templates import environment
