@@ -8,7 +8,6 @@ list the errors, which are then told in German with their lines.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from functools import cache
@@ -295,22 +294,3 @@ def _found(value) -> str:
     if isinstance(value, list):
         return "eine Liste"
     return "eine Gruppe von Angaben"
-
-
-def site_specific_schemas(terms: dict[str, list[str]], provider_ids: list[str]) -> dict[str, dict]:
-    """The schemas as published with a built site: the generic ones, with this catalogue's ids filled in
-    so that editors can complete „stadtteile“, „themen“ and the provider as a partner types."""
-    offer = copy.deepcopy(load_schema(OFFER))
-    properties = offer["properties"]
-    for key, ids in terms.items():
-        target = properties[key]
-        items = {"enum": ids, "description": target.get("description", "")}
-        if "$ref" in target:  # a list of ids
-            properties[key] = {"description": target["description"], "type": "array", "minItems": 1,
-                               "uniqueItems": True, "items": items}
-        else:
-            target["items"] = items
-    properties["anbieter"] = {"description": properties["anbieter"]["description"], "enum": provider_ids}
-    schemas = {name: load_schema(name) for name in SCHEMA_NAMES}
-    schemas[OFFER] = offer
-    return schemas

@@ -20,7 +20,7 @@ from catalogue.render.assets import Assets, plan_assets
 from catalogue.render.downloads import Downloads
 from catalogue.render.pages import NOT_FOUND, REUSABLE_TEMPLATES, SEARCH_TEMPLATE, PlannedPage
 from catalogue.render.paths import language_prefix
-from catalogue.render.templates import CompiledTemplates, environment
+from catalogue.render.templates import environment
 
 PARALLEL_FROM_PAGES = 400
 PAGES_PER_TASK = 250
@@ -34,6 +34,21 @@ class OnePageView:
     def __init__(self, catalogue: Catalogue):
         self.site, self.today, self.pages = catalogue.site, catalogue.today, catalogue.pages
         self.overdue, self.provider = catalogue.overdue, catalogue.provider
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Each template compiled once for all six languages' environments (Jinja would compile it for each: seconds
+    a build). Kept in memory; Jinja checks each entry against the template's source before using it."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass

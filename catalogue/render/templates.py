@@ -38,21 +38,6 @@ MAX_FRAGMENTS = 30000
 _markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Each template compiled once for all six languages' environments (Jinja would compile it for each: seconds
-    a build). Kept in memory; Jinja checks each entry against the template's source before using it."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 class _PageContext(jinja2.runtime.Context):
     """Jinja's context, with a quicker way of calling a helper. Jinja asks each called object up to four times how
     it wants to be called, and a page calls about a hundred helpers; here a type's __call__ is asked once."""
@@ -107,8 +92,8 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
     of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
     what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
-    templates are shared (CompiledTemplates, or a folder of the build cache); asset_names: the published name of
-    each stylesheet and script, by its own (render/assets.py, plan_assets)."""
+    templates are shared (render/html.py's CompiledTemplates, or a folder of the build cache); asset_names: the
+    published name of each stylesheet and script, by its own (render/assets.py, plan_assets)."""
     env = _Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         bytecode_cache=compiled,
