@@ -14,128 +14,18 @@
 // status line is the one live region: the number found is said once, the counts change silently.
 
 import { counted, fill } from "./texts.js";
+import { addressFor, isEmpty, label, showState, stateFromAddress, stateFromForm, withoutFilter } from "./search-address.js";
+import { card } from "./search-cards.js";
+import { allFilters, countsFor, find, loadIndex } from "./search-index.js";
+import { boxes, clear, filterPanel, form, list, more, nothing, query, removals, results, status, suggestions, text }
+  from "./search-page.js";
+import { spellingSuggestions } from "./search-spelling.js";
 
 const PAGE_SIZE = 20;
 const FEW_RESULTS = 3; // fewer than this, and the page looks for misspellings
-const SUGGESTIONS = 3;
-const form = document.getElementById("suche");
-const results = document.querySelector(".search__results");
-const status = document.getElementById("suche-status");
-const list = document.getElementById("suche-ergebnisse");
-const more = document.querySelector(".search__more");
-const clear = document.querySelector(".search__clear");
-const query = document.getElementById("suche-wort");
-const suggestions = document.querySelector(".search__suggestions");
-const nothing = document.querySelector(".search__nothing");
-const removals = document.querySelector(".search__remove");
-const boxes = [...form.querySelectorAll("input[type=checkbox]")];
-const filterPanel = form.querySelector("details");
-const text = (name) => results.dataset[name];
-const language = results.dataset.language;
-const siteRoot = new URL("../", import.meta.url).pathname;
-const vocabularyUrl = new URL("../suche/woerter.json", import.meta.url).href;
-// Which version of an offer each language's page finds. Without translations in the index every page is the German
-// one, and no filter need be loaded (21 KB at 10,000 offers).
-const versions = !("translations" in results.dataset) ? {}
-  : language === "de" ? { fassung: { any: ["de"] } }
-  : { fassung: { any: ["de", language] }, uebersetzt: { none: [language] } };
 
-let pagefind = null;
-let vocabulary = null; // a promise, made the first time a query finds little
-let allFilters = null; // a promise, made the first time the filters are open
 let shown = [];
 let latest = 0;
-
-function stateFromAddress() {
-  const params = new URLSearchParams(location.search);
-  const filters = {};
-  for (const [name, value] of params) {
-    if (name !== "q" && value) (filters[name] ??= []).push(value);
-  }
-  return { q: params.get("q") ?? "", filters };
-}
-
-function stateFromForm() {
-  const filters = {};
-  for (const box of boxes.filter((b) => b.checked)) (filters[box.name] ??= []).push(box.value);
-  return { q: query.value.trim(), filters };
-}
-
-function addressFor(state) {
-  const params = new URLSearchParams();
-  if (state.q) params.set("q", state.q);
-  for (const [name, values] of Object.entries(state.filters)) values.forEach((v) => params.append(name, v));
-  const search = params.toString();
-  return search ? `?${search}` : location.pathname;
-}
-
-function showState(state) {
-  query.value = state.q;
-  for (const box of boxes) box.checked = (state.filters[box.name] ?? []).includes(box.value);
-  if (Object.keys(state.filters).length) filterPanel.open = true;
-}
-
-function isEmpty(state) {
-  return !state.q && Object.keys(state.filters).length === 0;
-}
-
-function label(name, value) {
-  const box = boxes.find((b) => b.name === name && b.value === value);
-  return box ? box.labels[0].querySelector(".search__option-name").textContent.trim() : value;
-}
-
-function withoutFilter(state, name, value) {
-  const filters = { ...state.filters, [name]: state.filters[name].filter((v) => v !== value) };
-  if (filters[name].length === 0) delete filters[name];
-  return { q: state.q, filters };
-}
-
-function withoutFilters(state, name) {
-  const filters = { ...state.filters };
-  delete filters[name];
-  return { q: state.q, filters };
-}
-
-function find(state, options = {}) {
-  const filters = {
-    ...Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
-    ...versions,
-  };
-  return pagefind.search(state.q || null, { filters, ...options });
-}
-
-// A German page's result leads to the same offer's page in this language: its facts in this language.
-function pageInThisLanguage(data) {
-  if (data.meta.sprache !== "de" || language === "de" || !data.url.startsWith(siteRoot)) return data.url;
-  return `${siteRoot}${language}/${data.url.slice(siteRoot.length)}`;
-}
-
-function inItsLanguage(element, data) {
-  if (data.meta.sprache && data.meta.sprache !== language) {
-    element.lang = data.meta.sprache;
-    element.dir = "auto";
-  }
-  return element;
-}
-
-function card(data) {
-  const item = document.createElement("li");
-  item.className = "offer-card";
-  const heading = document.createElement("h2");
-  heading.className = "offer-card__title";
-  const link = inItsLanguage(document.createElement("a"), data);
-  link.href = pageInThisLanguage(data);
-  link.textContent = data.meta.title;
-  heading.append(link);
-  const summary = inItsLanguage(document.createElement("p"), data);
-  summary.className = "offer-card__summary";
-  summary.textContent = data.meta.kurz ?? "";
-  const facts = document.createElement("p");
-  facts.className = "offer-card__facts";
-  facts.textContent = data.meta[`fakten_${language}`] ?? "";
-  item.append(heading, summary, facts);
-  return item;
-}
 
 // The next page of results, made but not yet shown: search() shows them with everything else in one go.
 async function nextCards() {
@@ -152,52 +42,12 @@ async function showMore() {
   showCards(await nextCards());
 }
 
-// How many offers each filter value gives: Pagefind counts each value within the results, which is right for a
-// filter none of whose values is chosen; a chosen filter's values are counted without that filter.
-// Pagefind loads a filter's values only when a search uses it; the counts need all of them. They are loaded when
-// the filters are first open, not for the first search (a few hundred KB at 10,000 offers).
-async function countsFor(state, found) {
-  allFilters ??= pagefind.filters();
-  await allFilters;
-  if (!found) found = await find(state);
-  const counts = { ...found.filters };
-  await Promise.all(Object.keys(state.filters).map(async (name) => {
-    counts[name] = (await find(withoutFilters(state, name))).filters[name] ?? {};
-  }));
-  return counts;
-}
-
 function showCounts(counts) {
   for (const box of boxes) {
     const count = counts[box.name]?.[box.value] ?? 0;
     box.labels[0].querySelector(".search__count").textContent = fill(text("textCount"), { count });
     box.closest(".search__option").classList.toggle("search__option--none", count === 0);
   }
-}
-
-function loadVocabulary() {
-  vocabulary ??= Promise.all([import("./spelling.js"), fetch(vocabularyUrl).then((response) => response.json())])
-    .then(([spelling, words]) => new spelling.Vocabulary(words))
-    .catch(() => { vocabulary = null; return null; });
-  return vocabulary;
-}
-
-// Other queries with the nearest words of the catalogue, each with what it finds: with the chosen filters, or,
-// when none finds anything with them, without. A word the catalogue does not have is replaced by one it has (even
-// where Pagefind found something for it by a similar word); when every word is in the catalogue and the query
-// found a little, a near word is suggested only for finding more („Väter“ for „Vater“).
-async function spellingSuggestions(state, count) {
-  const words = await loadVocabulary();
-  if (!words) return [];
-  const unknown = words.corrections(state.q, SUGGESTIONS * 2);
-  const corrections = unknown.length ? unknown : words.corrections(state.q, SUGGESTIONS * 2, true);
-  const least = unknown.length ? 1 : count + 1;
-  for (const filters of Object.keys(state.filters).length ? [state.filters, {}] : [{}]) {
-    const tried = await Promise.all(corrections.map(async (q) => ({ state: { q, filters }, count: (await find({ q, filters })).results.length })));
-    const useful = tried.filter((suggestion) => suggestion.count >= least).slice(0, SUGGESTIONS);
-    if (useful.length) return useful;
-  }
-  return [];
 }
 
 // A link to another search that runs it here, as the back button and a shared address would.
@@ -297,8 +147,7 @@ async function start() {
   showState(state);
   status.textContent = text("textLoading");
   try {
-    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    await pagefind.init();
+    await loadIndex();
   } catch (error) {
     status.textContent = text("textError");
     for (const element of document.querySelectorAll("[data-no-js]")) {
