@@ -1,4 +1,4 @@
-"""Stage 2, validate: read every file of a content folder and check it before anything is written.
+"""Stage 2, check: read every file of a content folder and check it before anything is written.
 
 Structure (keys, types, forms) is checked against the JSON Schemas; what a
 schema cannot know (ids from site.yaml, providers, dates relative to today,

@@ -1,4 +1,4 @@
-"""Stage 2, validate: the files in bilder/, which are published as they are, at the catalogue's own address.
+"""Stage 2, check: the files in bilder/, which are published as they are, at the catalogue's own address.
 
 Partners' files are untrusted. Only images and videos that every browser shows are published, and only when
 their first bytes say they are what their name says (an .html renamed to .png stays out). An SVG is XML that a

@@ -1,4 +1,5 @@
-"""Stage 3, model: the catalogue as the rest of the build sees it, built from checked data only."""
+"""Stage 3, model: the catalogue as the rest of the build sees it (its site, offers, providers and free pages, and
+the offers by life phase, topic and district), built from checked data only."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 4, generate: the catalogue as a PDF to print and pass on, laid out by WeasyPrint from HTML.
+"""Stage 4, render: the catalogue as a PDF to print and pass on, laid out by WeasyPrint from HTML.
 
 The PDF holds a cover, the contents with page numbers, the life phases in the order of the prevention chain with
 their offers (key facts and a QR code to the offer's page), and an index by district with page numbers. WeasyPrint

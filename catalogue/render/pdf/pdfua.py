@@ -1,4 +1,4 @@
-"""What WeasyPrint's PDF/UA-1 lacks, corrected while catalogue/render/pdf/document.py writes the catalogue.
+"""What WeasyPrint's PDF/UA-1 lacks, corrected while catalogue/render/pdf/layout.py writes the catalogue.
 
 Checked by two independent validators in tests/test_pdf.py (page-validation, profile ua1, and outloud). WeasyPrint
 (68–70) writes a tagged PDF with three gaps that our PDFs would otherwise have:
