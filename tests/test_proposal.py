@@ -14,7 +14,7 @@ from catalogue.check import schemas
 from catalogue.render.proposal import FOLDER, form_rules
 from conftest import REPO, TODAY
 
-SCRIPT = REPO / "layouts" / "scripts" / "proposal.js"
+SCRIPTS = sorted((REPO / "layouts" / "scripts").glob("proposal*.js"))  # proposal.js and the modules it imports
 TEXTS = yaml.safe_load((REPO / "layouts" / "i18n" / "nur-deutsch.yaml").read_text(encoding="utf-8"))
 
 
@@ -28,7 +28,7 @@ def built(content, tmp_path):
 
 
 def test_every_message_the_script_gives_is_in_the_translation_table_and_none_is_unused():
-    script = SCRIPT.read_text(encoding="utf-8")
+    script = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
     used = set(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', script))  # the script names its messages by snake_case keys
     used |= {f"{name}_{suffix}" for name in re.findall(r'within\("([a-z]+)"\)', script) for suffix in ("missing", "length")}
     table = set(TEXTS["propose_errors"])
