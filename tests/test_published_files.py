@@ -49,7 +49,7 @@ def test_a_changed_script_renames_it_and_the_scripts_that_import_it(tmp_path):
     texts.write_text(texts.read_text(encoding="utf-8") + "\n// geändert\n", encoding="utf-8")
     after = plan_assets(layouts).names
     changed = {name for name in before if before[name] != after[name]}
-    # proposal.js imports texts.js also through proposal-check.js and proposal-files.js
+    # the proposal form's modules that import texts.js themselves are renamed too
     assert changed == {"texts.js", "search.js", "shortlist.js", "proposal.js", "proposal-check.js",
                        "proposal-files.js"}, changed
 
