@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synthetic import write_catalogue  # noqa: E402
 
-from catalogue import pipeline
+from catalogue import pipeline  # noqa: E402
 from catalogue.model import search_words  # noqa: E402
 from catalogue.model.i18n import interface_languages  # noqa: E402
 
