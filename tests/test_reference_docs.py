@@ -8,6 +8,7 @@ examples beside it. A change to a schema or a message without the pages written 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -91,3 +92,53 @@ def test_the_module_runs_as_a_command():
     result = subprocess.run([sys.executable, "-m", "catalogue.commands.reference", "--check"], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+# --- every page of the documentation links to what exists -----------------------------------------------
+
+
+def github_anchor(heading: str) -> str:
+    text = re.sub(r"[`*]", "", heading.strip().lower())
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def outside_code(text: str) -> str:
+    return re.sub(r"^(```|~~~).*?^\1[ \t]*$", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def anchors(text: str) -> set[str]:
+    found: set[str] = set()
+    for heading in re.findall(r"^#{1,6} (.+)$", outside_code(text), re.MULTILINE):
+        anchor, number = github_anchor(heading), 0
+        unique = anchor
+        while unique in found:
+            number += 1
+            unique = f"{anchor}-{number}"
+        found.add(unique)
+    return found
+
+
+DOC_PAGES = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted((REPO / "docs").rglob("*.md"))]
+
+
+@pytest.mark.parametrize("page", DOC_PAGES, ids=lambda page: page.relative_to(REPO).as_posix())
+def test_links_lead_to_files_and_headings_that_exist(page):
+    text = page.read_text(encoding="utf-8")
+    assert "../shared" not in text, f"{page.name} points outside the repository (../shared)"
+    for target in re.findall(r"\]\(([^)\s]+)\)", outside_code(text)):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        path, _, heading = target.partition("#")
+        linked = (page.parent / path).resolve() if path else page
+        assert linked.exists(), f"{page.relative_to(REPO)}: link to a file that does not exist: {target}"
+        if heading and linked.suffix == ".md":
+            assert heading in anchors(linked.read_text(encoding="utf-8")), (
+                f"{page.relative_to(REPO)}: link to a heading that does not exist: {target}")
+
+
+def test_docs_index_lists_every_page():
+    index = (REPO / "docs" / "README.md").read_text(encoding="utf-8")
+    for page in sorted((REPO / "docs").rglob("*.md")):
+        if page.name == "README.md" and page.parent.name == "docs":
+            continue
+        assert f"]({page.relative_to(REPO / 'docs').as_posix()})" in index, f"docs/README.md does not list {page}"
