@@ -1,7 +1,7 @@
 """The partners' guide, the GitHub workflow, the pull request template and the issue forms stay true to the code.
 
 Partners follow CONTRIBUTING.md and the pages of docs/partner/ without reading code, so they must not drift:
-every message of catalogue/messages.py has an entry in docs/partner/referenz/meldungen.md (written by
+every message of catalogue/messages/ has an entry in docs/partner/referenz/meldungen.md (written by
 catalogue/commands/reference.py from the examples kept beside it) with an example that matches the message's
 text, the worked examples of docs/partner/anleitungen/ pass `check --strict`, the first guide names the keys
 partners write, the check command is spelled one way, the issue forms offer exactly the names in
@@ -126,7 +126,7 @@ def test_every_message_has_exactly_one_entry_and_every_entry_a_message():
     assert not missing, (f"messages without an entry in docs/partner/referenz/meldungen.md („Was die Prüfung "
                          f"meldet“; written by python -m catalogue.commands.reference): {missing}")
     unknown = sorted(set(names) - set(MESSAGES))
-    assert not unknown, f"entries for messages catalogue/messages.py does not have: {unknown}"
+    assert not unknown, f"entries for messages catalogue/messages/ does not have: {unknown}"
 
 
 def test_every_entry_marker_stands_directly_before_its_heading():
@@ -137,7 +137,7 @@ def test_every_entry_marker_stands_directly_before_its_heading():
 
 
 def template_pattern(template: str) -> re.Pattern:
-    """A message template of messages.py as a pattern: its fixed words literally, each {field} as anything."""
+    """A message template of catalogue/messages/ as a pattern: its fixed words literally, each {field} as anything."""
     parts = []
     for literal, field, _, _ in string.Formatter().parse(template):
         parts.append(re.escape(literal))
@@ -174,12 +174,12 @@ def test_entry_shows_the_message_as_check_prints_it(name):
         assert PROBLEM_HEADER.match(header), f"{name}: first line not as check prints it: {header!r}"
         assert text, f"{name}: the message line is missing after {header!r}"
     matching = [p for p in problems if template_pattern(message).fullmatch(p[1])]
-    assert matching, (f"{name}: no example matches the message in catalogue/messages.py:\n  {message}\n"
+    assert matching, (f"{name}: no example matches the message in catalogue/messages/:\n  {message}\n"
                       f"examples:\n  " + "\n  ".join(p[1] for p in problems))
     for _, text, example_hint in matching:
         if example_hint is not None:
             assert template_pattern(hint).fullmatch(example_hint), (
-                f"{name}: the hint differs from catalogue/messages.py:\n  {hint}\nexample:\n  {example_hint}")
+                f"{name}: the hint differs from catalogue/messages/:\n  {hint}\nexample:\n  {example_hint}")
     assert "**Was das heißt:**" in entry and "**So beheben Sie es:**" in entry, name
 
 

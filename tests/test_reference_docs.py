@@ -26,7 +26,7 @@ def test_committed_page_is_what_the_generator_writes(page):
     committed = REPO / page
     assert committed.is_file(), f"{page} fehlt. Schreiben mit: {REFRESH}"
     assert committed.read_text(encoding="utf-8") == reference.pages()[page], (
-        f"{page} ist nicht auf dem Stand von catalogue/schemas/ bzw. catalogue/messages.py. "
+        f"{page} ist nicht auf dem Stand von catalogue/schemas/ bzw. catalogue.messages (MESSAGES). "
         f"Neu schreiben mit: {REFRESH}")
 
 
@@ -76,7 +76,7 @@ def test_examples_file_names_only_messages_that_exist():
     names = [name for group in kept["gruppen"] for name in group["meldungen"]]
     assert len(names) == len(set(names)), "eine Meldung steht zweimal in meldungen-beispiele.yaml"
     unknown = sorted(set(names) - set(MESSAGES))
-    assert not unknown, f"meldungen-beispiele.yaml nennt Meldungen, die catalogue/messages.py nicht hat: {unknown}"
+    assert not unknown, f"meldungen-beispiele.yaml nennt Meldungen, die catalogue.messages (MESSAGES) nicht hat: {unknown}"
 
 
 def test_check_option_reports_a_stale_page(tmp_path, monkeypatch):

@@ -308,7 +308,7 @@ def message_examples() -> dict:
 
 def messages_reference() -> str:
     """Every message of MESSAGES once: in the group and order of the examples file, then those it lacks."""
-    parts = [GENERATED.format(source=f"catalogue/messages.py und {MESSAGE_EXAMPLES.name}"), MESSAGES_INTRO]
+    parts = [GENERATED.format(source=f"catalogue.messages (MESSAGES) und {MESSAGE_EXAMPLES.name}"), MESSAGES_INTRO]
     contents = []
     placed: set[str] = set()
     groups = message_examples()["gruppen"]
