@@ -1,13 +1,16 @@
-"""CONTRIBUTING.md, the GitHub workflow, the pull request template and the issue forms stay true to the code.
+"""The partners' guide, the GitHub workflow, the pull request template and the issue forms stay true to the code.
 
-Partners follow CONTRIBUTING.md without reading code, so it must not drift: every message of
-catalogue/messages/ has an entry with an example that matches the message's text, the worked example passes
-`check --strict`, the issue forms offer exactly the names in content/site.yaml, and the workflow runs the
-check the guide describes.
+Partners follow CONTRIBUTING.md and the pages of docs/partner/ without reading code, so they must not drift:
+every message of catalogue/messages/ has an entry in docs/partner/referenz/meldungen.md (written by
+catalogue/commands/reference.py from the examples kept beside it) with an example that matches the message's
+text, the worked examples of docs/partner/anleitungen/ pass `check --strict`, the first guide names the keys
+partners write, the check command is spelled one way, the issue forms offer exactly the names in
+content/site.yaml, and the workflow runs the check the guide describes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,6 +30,12 @@ PULL_REQUEST_TEMPLATE = REPO / ".github" / "pull_request_template.md"
 ISSUE_TEMPLATES = REPO / ".github" / "ISSUE_TEMPLATE"
 ISSUE_FORMS = ("angebot-vorschlagen.yml", "fehler-melden.yml")
 OFFER_TEMPLATE = REPO / "catalogue" / "vorlagen" / "angebot.md"
+PARTNER_DOCS = REPO / "docs" / "partner"
+MESSAGE_REFERENCE = PARTNER_DOCS / "referenz" / "meldungen.md"
+CHECK_GUIDE = PARTNER_DOCS / "anleitungen" / "pruefung-lesen.md"
+# Each worked example and the page that shows it.
+EXAMPLE_PAGES = {"<!-- beispiel-angebot -->": PARTNER_DOCS / "anleitungen" / "angebotsdatei.md",
+                 "<!-- beispiel-anbieter -->": PARTNER_DOCS / "anleitungen" / "anbieter.md"}
 
 MARKER = re.compile(r"^<!-- meldung: ([a-z0-9_]+) -->$", re.MULTILINE)
 PROBLEM_HEADER = re.compile(r"^(Fehler|Warnung|Hinweis): (\S[^,\n]*?)(:\d+ \(Zeile \d+\))?(, Angabe „[^\n]+“)?$")
@@ -38,6 +47,20 @@ EXAMPLE_KEYS = {"titel", "kurz", "anbieter", "themen", "lebensphasen", "stadttei
 
 def guide() -> str:
     return CONTRIBUTING.read_text(encoding="utf-8")
+
+
+def message_reference() -> str:
+    return MESSAGE_REFERENCE.read_text(encoding="utf-8")
+
+
+def example(marker: str) -> str:
+    """The text of the page that shows the worked example after the marker."""
+    return EXAMPLE_PAGES[marker].read_text(encoding="utf-8")
+
+
+def partner_pages() -> list:
+    """CONTRIBUTING.md and every page of docs/partner/: what a partner reads."""
+    return [CONTRIBUTING, *sorted(PARTNER_DOCS.rglob("*.md"))]
 
 
 def site_yaml() -> dict:
@@ -62,7 +85,7 @@ def outside_code(text: str):
 def fenced_block(text: str, marker: str, language: str) -> str:
     """The fenced code block that starts on the line after an HTML comment marker."""
     match = re.search(rf"^{re.escape(marker)}\n```{language}\n(.*?)\n```$", text, re.MULTILINE | re.DOTALL)
-    assert match, f"{marker} followed by a ```{language} block is missing in CONTRIBUTING.md"
+    assert match, f"{marker} followed by a ```{language} block is missing in {EXAMPLE_PAGES.get(marker, 'the page')}"
     return match.group(1) + "\n"
 
 
@@ -84,7 +107,7 @@ def file_name_before(text: str, marker: str, folder: str) -> str:
 
 def entries() -> dict[str, str]:
     """Message name → the text of its entry, up to the next entry or the next heading of a group."""
-    text = guide()
+    text = message_reference()
     found: dict[str, str] = {}
     matches = list(MARKER.finditer(text))
     for index, match in enumerate(matches):
@@ -96,17 +119,18 @@ def entries() -> dict[str, str]:
 
 
 def test_every_message_has_exactly_one_entry_and_every_entry_a_message():
-    names = MARKER.findall(guide())
+    names = MARKER.findall(message_reference())
     duplicates = sorted({name for name in names if names.count(name) > 1})
-    assert not duplicates, f"entries twice in CONTRIBUTING.md: {duplicates}"
+    assert not duplicates, f"entries twice in docs/partner/referenz/meldungen.md: {duplicates}"
     missing = sorted(set(MESSAGES) - set(names))
-    assert not missing, f"messages without an entry in CONTRIBUTING.md („Was die Prüfung meldet“): {missing}"
+    assert not missing, (f"messages without an entry in docs/partner/referenz/meldungen.md („Was die Prüfung "
+                         f"meldet“; written by python -m catalogue.commands.reference): {missing}")
     unknown = sorted(set(names) - set(MESSAGES))
     assert not unknown, f"entries for messages catalogue/messages/ does not have: {unknown}"
 
 
 def test_every_entry_marker_stands_directly_before_its_heading():
-    lines = guide().split("\n")
+    lines = message_reference().split("\n")
     for index, line in enumerate(lines):
         if MARKER.match(line):
             assert lines[index + 1].startswith("#### "), f"no heading directly after {line}"
@@ -160,11 +184,11 @@ def test_entry_shows_the_message_as_check_prints_it(name):
 
 
 def test_entries_are_grouped_under_the_headings_partners_look_for():
-    headings = [line for _, line in outside_code(guide()) if line.startswith("### ")]
+    headings = [line for _, line in outside_code(message_reference()) if line.startswith("### ")]
     for group in ("### Datei lesen", "### Angaben", "### Verweise und Listen", "### Bilder und Videos",
                   "### Barrierefreiheit des Textes", "### Erinnerungen und Hinweise"):
         assert group in headings
-    text = guide()
+    text = message_reference()
     accessibility = text[text.index("### Barrierefreiheit des Textes"):text.index("### Erinnerungen und Hinweise")]
     assert sorted(MARKER.findall(accessibility)) == sorted(n for n in MESSAGES if n.startswith("lint_"))
 
@@ -177,11 +201,11 @@ def test_worked_examples_pass_the_strict_check(tmp_path):
 
     Only the examples' own messages count: files partners add later may carry a `stand` after TODAY, which is
     in the future on that day, and they have tests of their own (test_build.py checks the starter catalogue)."""
-    text = guide()
     root = tmp_path / "content"
     shutil.copytree(REPO / "content", root)
     examples = []
     for folder, marker in (("angebote", "<!-- beispiel-angebot -->"), ("anbieter", "<!-- beispiel-anbieter -->")):
+        text = example(marker)
         name = file_name_before(text, marker, folder)
         if (root / folder / f"{name}.md").exists():  # a real file took the example's name: check it beside it
             name += "-aus-der-anleitung"
@@ -199,7 +223,8 @@ def test_worked_examples_pass_the_strict_check(tmp_path):
 def test_the_strict_check_above_would_see_a_problem_in_an_example(tmp_path):
     root = tmp_path / "content"
     shutil.copytree(REPO / "content", root)
-    broken = fenced_block(guide(), "<!-- beispiel-angebot -->", "markdown").replace("Nichts.", "NICHTS.")
+    marker = "<!-- beispiel-angebot -->"
+    broken = fenced_block(example(marker), marker, "markdown").replace("Nichts.", "NICHTS.")
     (root / "angebote" / "kaputtes-beispiel.md").write_text(broken, encoding="utf-8")
     result = run_cli("check", "--strict", "--format", "github", "--content", "content", "--heute", TODAY.isoformat(),
                      cwd=tmp_path)
@@ -207,11 +232,12 @@ def test_the_strict_check_above_would_see_a_problem_in_an_example(tmp_path):
 
 
 def test_worked_example_shows_most_of_the_contract_and_says_it_is_invented():
-    offer = front_matter(fenced_block(guide(), "<!-- beispiel-angebot -->", "markdown"))
+    offer = front_matter(fenced_block(example("<!-- beispiel-angebot -->"), "<!-- beispiel-angebot -->", "markdown"))
     assert EXAMPLE_KEYS <= set(offer), f"the example lacks {sorted(EXAMPLE_KEYS - set(offer))}"
     assert offer["beispiel"] is True
     assert (REPO / "content" / "anbieter" / f"{offer['anbieter']}.md").is_file()
-    provider = front_matter(fenced_block(guide(), "<!-- beispiel-anbieter -->", "markdown"))
+    provider = front_matter(fenced_block(example("<!-- beispiel-anbieter -->"), "<!-- beispiel-anbieter -->",
+                                         "markdown"))
     assert provider["beispiel"] is True
 
 
@@ -233,8 +259,7 @@ def github_anchor(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
 
 
-def test_links_inside_the_guide_lead_somewhere():
-    text = guide()
+def anchors_of(text: str) -> set[str]:
     anchors: set[str] = set()
     for _, line in outside_code(text):
         heading = re.match(r"^#{1,6} (.+)$", line)
@@ -245,24 +270,62 @@ def test_links_inside_the_guide_lead_somewhere():
                 number += 1
                 unique = f"{anchor}-{number}"
             anchors.add(unique)
+    return anchors
+
+
+@pytest.mark.parametrize("page", partner_pages(), ids=lambda page: page.relative_to(REPO).as_posix())
+def test_links_inside_the_guide_lead_somewhere(page):
+    """Every link of CONTRIBUTING.md and docs/partner/ leads to a file, and a link to a heading to a heading."""
+    text = page.read_text(encoding="utf-8")
     body = "\n".join(line for _, line in outside_code(text))
     for target in re.findall(r"\]\(([^)\s]+)\)", body):
         if target.startswith("#"):
-            assert target[1:] in anchors, f"link to a heading that does not exist: {target}"
+            assert target[1:] in anchors_of(text), f"{page.name}: link to a heading that does not exist: {target}"
         elif not target.startswith(("http://", "https://")):
-            assert (REPO / target.split("#")[0]).exists(), f"link to a file that does not exist: {target}"
+            path, _, heading = target.partition("#")
+            linked = (page.parent / path).resolve()
+            assert linked.exists(), f"{page.name}: link to a file that does not exist: {target}"
+            if heading and linked.suffix == ".md":
+                assert heading in anchors_of(linked.read_text(encoding="utf-8")), (
+                    f"{page.name}: link to a heading that does not exist: {target}")
 
 
 def test_guide_names_the_workflow_and_its_steps_as_they_are():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     text = guide()
-    assert f"„{workflow['name']}“" in text
+    check_guide = CHECK_GUIDE.read_text(encoding="utf-8")
+    assert f"„{workflow['name']}“" in text and f"„{workflow['name']}“" in check_guide
     (job,) = workflow["jobs"].values()
     assert f"„{job['name']}“" in text
     steps = {step.get("name") for step in job["steps"]}
-    table = re.findall(r"^\| ([^|]+?) \| [^|]+ \| [^|]+ \|$", text, re.MULTILINE)
-    named = [row for row in table if row not in ("Schritt", "Wort")]
-    assert named and set(named) <= steps, f"steps in the table of CONTRIBUTING.md not in the workflow: {named}"
+    for page in partner_pages():
+        table = re.findall(r"^\| ([^|]+?) \| [^|]+ \| [^|]+ \|$", page.read_text(encoding="utf-8"), re.MULTILINE)
+        named = [row for row in table if row not in ("Schritt", "Wort")]
+        if page == CHECK_GUIDE:
+            assert named, f"the table of the workflow's steps is missing in {page.name}"
+        if page.parent.name != "referenz":  # the references' tables are of keys, not steps
+            assert set(named) <= steps, f"steps in the table of {page.name} not in the workflow: {named}"
+
+
+def test_the_first_guide_names_the_keys_partners_write():
+    """Weekday codes and the values of `format`, as the schema allows them, early in CONTRIBUTING.md."""
+    schema = json.loads((REPO / "catalogue" / "schemas" / "angebot.schema.json").read_text(encoding="utf-8"))
+    weekdays = schema["properties"]["zeiten"]["items"]["properties"]["tage"]["items"]["enum"]
+    formats = schema["properties"]["format"]["items"]["enum"]
+    text = guide()
+    assert f"`{' '.join(weekdays)}`" in text
+    for value in formats:
+        assert f"`{value}`" in text, value
+    assert text.index(f"`{' '.join(weekdays)}`") < text.index("## Ein Angebot ändern")
+
+
+def test_the_check_command_is_spelled_one_way():
+    """`python build.py check` in the guide, the template and every page of docs/partner/; never another way."""
+    for page in [*partner_pages(), OFFER_TEMPLATE]:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"(\.venv[/\\](bin|Scripts)[/\\]python|python3) build\.py", text), page.name
+    assert "python build.py check" in guide()
+    assert "python build.py check" in OFFER_TEMPLATE.read_text(encoding="utf-8")
 
 
 def test_readme_points_partners_to_the_guide():

@@ -17,7 +17,7 @@ from conftest import FIXTURE, REPO, TODAY
 
 I18N = REPO / "layouts" / "i18n"
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "ru")
-REVIEW_DOC = REPO / "docs" / "uebersetzungen.md"
+REVIEW_DOC = REPO / "docs" / "betrieb" / "referenz" / "uebersetzungen-oberflaeche.md"
 BASE = "https://katalog.example.org/angebote/"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -66,7 +66,7 @@ def test_german_only_texts_are_not_in_the_shared_table():
 
 
 def test_the_docs_list_every_translation_to_be_checked():
-    """Each place a translator was not certain of is named in docs/uebersetzungen.md, with its reason."""
+    """Each place a translator was not certain of is named in docs/betrieb/referenz/uebersetzungen-oberflaeche.md."""
     doc = REVIEW_DOC.read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| `([a-z]{2})` \| `([a-z_-]+)` \|", doc, re.MULTILINE))
     wanted = {(language, key) for language in LANGUAGES[1:] for key in table(language).get(REVIEW_KEY, {})}

@@ -1,0 +1,144 @@
+"""The generated reference pages of docs/ are what catalogue/commands/reference.py writes from the code.
+
+docs/partner/referenz/inhaltsformat.md and docs/betrieb/referenz/site-yaml.md come from the JSON Schemas in
+catalogue/schemas/, docs/partner/referenz/meldungen.md from catalogue.messages.MESSAGES and the hand-kept
+examples beside it. A change to a schema or a message without the pages written anew fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from catalogue.commands import reference
+from catalogue.messages import MESSAGES
+from conftest import REPO
+
+REFRESH = "python -m catalogue.commands.reference"
+
+
+@pytest.mark.parametrize("page", sorted(reference.pages(), key=str), ids=str)
+def test_committed_page_is_what_the_generator_writes(page):
+    committed = REPO / page
+    assert committed.is_file(), f"{page} fehlt. Schreiben mit: {REFRESH}"
+    assert committed.read_text(encoding="utf-8") == reference.pages()[page], (
+        f"{page} ist nicht auf dem Stand von catalogue/schemas/ bzw. catalogue.messages (MESSAGES). "
+        f"Neu schreiben mit: {REFRESH}")
+
+
+def schema_keys(node, document, path=""):
+    """Every key path a schema allows, as the reference writes it."""
+    node, document = reference.resolve(node, document)
+    for key, child in node.get("properties", {}).items():
+        yield f"{path}.{key}" if path else key
+        yield from schema_keys(child, document, f"{path}.{key}" if path else key)
+    items = node.get("items")
+    if isinstance(items, dict):
+        item, item_document = reference.resolve(items, document)
+        for key, child in item.get("properties", {}).items():
+            yield f"{path}[].{key}"
+            yield from schema_keys(child, item_document, f"{path}[].{key}")
+
+
+@pytest.mark.parametrize("schema", [kind[0] for kind in reference.FILE_KINDS])
+def test_content_format_names_every_key_of_every_schema(schema):
+    text = reference.content_format()
+    section = text.split(f"## {dict((k[0], k[2]) for k in reference.FILE_KINDS)[schema]}\n", 1)[1].split("\n## ", 1)[0]
+    keys = list(schema_keys(json.loads((reference.SCHEMAS / schema).read_text(encoding="utf-8")), schema))
+    assert keys
+    for key in keys:
+        assert f"| `{key}` |" in section, f"{schema}: {key} fehlt in der Tabelle"
+
+
+def test_every_schema_file_is_in_the_content_format():
+    assert {path.name for path in reference.SCHEMAS.glob("*.schema.json")} == {k[0] for k in reference.FILE_KINDS}
+
+
+def test_the_partners_first_keys_are_spelled_out():
+    """Weekday codes and the format values are in the reference as the schema allows them."""
+    text = reference.content_format()
+    assert "`mo`, `di`, `mi`, `do`, `fr`, `sa`, `so`" in text
+    assert "`vor-ort`, `online`, `telefon`, `hausbesuch`" in text
+
+
+def test_message_reference_has_every_message_once():
+    text = reference.messages_reference()
+    for name in MESSAGES:
+        assert text.count(f"<!-- meldung: {name} -->") == 1, name
+
+
+def test_examples_file_names_only_messages_that_exist():
+    kept = reference.message_examples()
+    names = [name for group in kept["gruppen"] for name in group["meldungen"]]
+    assert len(names) == len(set(names)), "eine Meldung steht zweimal in meldungen-beispiele.yaml"
+    unknown = sorted(set(names) - set(MESSAGES))
+    assert not unknown, f"meldungen-beispiele.yaml nennt Meldungen, die catalogue.messages (MESSAGES) nicht hat: {unknown}"
+
+
+def test_check_option_reports_a_stale_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(reference, "REPO", tmp_path)
+    (tmp_path / reference.MESSAGE_EXAMPLES).parent.mkdir(parents=True)
+    (tmp_path / reference.MESSAGE_EXAMPLES).write_bytes((REPO / reference.MESSAGE_EXAMPLES).read_bytes())
+    assert reference.main(["--check"]) == 1
+    assert reference.main([]) == 0
+    assert reference.main(["--check"]) == 0
+
+
+def test_the_module_runs_as_a_command():
+    result = subprocess.run([sys.executable, "-m", "catalogue.commands.reference", "--check"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+# --- every page of the documentation links to what exists -----------------------------------------------
+
+
+def github_anchor(heading: str) -> str:
+    text = re.sub(r"[`*]", "", heading.strip().lower())
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def outside_code(text: str) -> str:
+    return re.sub(r"^(```|~~~).*?^\1[ \t]*$", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def anchors(text: str) -> set[str]:
+    found: set[str] = set()
+    for heading in re.findall(r"^#{1,6} (.+)$", outside_code(text), re.MULTILINE):
+        anchor, number = github_anchor(heading), 0
+        unique = anchor
+        while unique in found:
+            number += 1
+            unique = f"{anchor}-{number}"
+        found.add(unique)
+    return found
+
+
+DOC_PAGES = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted((REPO / "docs").rglob("*.md"))]
+
+
+@pytest.mark.parametrize("page", DOC_PAGES, ids=lambda page: page.relative_to(REPO).as_posix())
+def test_links_lead_to_files_and_headings_that_exist(page):
+    text = page.read_text(encoding="utf-8")
+    assert "../shared" not in text, f"{page.name} points outside the repository (../shared)"
+    for target in re.findall(r"\]\(([^)\s]+)\)", outside_code(text)):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        path, _, heading = target.partition("#")
+        linked = (page.parent / path).resolve() if path else page
+        assert linked.exists(), f"{page.relative_to(REPO)}: link to a file that does not exist: {target}"
+        if heading and linked.suffix == ".md":
+            assert heading in anchors(linked.read_text(encoding="utf-8")), (
+                f"{page.relative_to(REPO)}: link to a heading that does not exist: {target}")
+
+
+def test_docs_index_lists_every_page():
+    index = (REPO / "docs" / "README.md").read_text(encoding="utf-8")
+    for page in sorted((REPO / "docs").rglob("*.md")):
+        if page.name == "README.md" and page.parent.name == "docs":
+            continue
+        assert f"]({page.relative_to(REPO / 'docs').as_posix()})" in index, f"docs/README.md does not list {page}"
