@@ -10,7 +10,7 @@ Pagefind CLI indexes its output; this project builds with `--no-pdf`, as the iss
 a full build is a clean one. Hugo builds twice: once as multilingual site in the six interface languages this
 project renders every page in (de at the root; en, tr, ar, uk, ru under their prefix, Arabic right to left;
 every offer, provider and list in each, with the interface's labels from layouts/i18n/ as Hugo's i18n files),
-Pagefind indexing all of them, which is the same work; and once in German only, as before. The runs of the three
+Pagefind indexing the offer pages of all of them (as this project's index, the offers alone: not the lists, providers or free pages); and once in German only. The runs of the three
 alternate, so that all share whatever else the machine is doing. Memory is the peak of the proportional set size
 (PSS) of the build and all its child processes, sampled from /proc every 50 ms: what forked workers share with
 their parent counts once.
@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -84,7 +85,7 @@ HUGO_LAYOUTS = {
 <a href="{{ "anbieter/" | relLangURL }}">{{ i18n "all_providers" }}</a></nav>
 {{ with .Translations }}<nav aria-label="{{ i18n "language_switch_label" }}">{{ range . }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Locale }}">{{ .Language.Locale }}</a> {{ end }}</nav>{{ end }}
 </header>
-<main id="inhalt" data-pagefind-body>{{ block "main" . }}{{ end }}</main>
+<main id="inhalt"{{ if and .IsPage (eq .Section "angebote") }} data-pagefind-body{{ end }}>{{ block "main" . }}{{ end }}</main>
 <footer><h2>{{ i18n "footer_heading" }}</h2><p>{{ i18n "help_intro" }}</p></footer></body></html>
 """,
     "_default/single.html": """{{ define "title" }}{{ or .Params.titel .Params.name .Title }}{{ end }}
@@ -173,10 +174,13 @@ def _memory_of_tree(pid: int) -> int:
     return total
 
 
-def measure(commands: list[list[str]], cwd: Path) -> tuple[float, int]:
-    """Wall time of the commands one after the other, and the peak memory (PSS) of each one's tree."""
-    started, peak = time.perf_counter(), 0
+def measure(commands: list[list[str]], cwd: Path) -> tuple[float, int, float]:
+    """Wall time of the commands one after the other, the peak memory (PSS) of each one's tree, and the CPU time
+    (user and system) of all of them and the child processes they waited for: the work done, which other
+    programs on the machine do not stretch as they stretch the wall time."""
+    started, peak, cpu = time.perf_counter(), 0, 0.0
     for command in commands:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         done = threading.Event()
         peaks = [0]
@@ -193,7 +197,9 @@ def measure(commands: list[list[str]], cwd: Path) -> tuple[float, int]:
         if process.returncode:
             sys.exit(f"{' '.join(command)} failed:\n{errors.decode(errors='replace')[-2000:]}")
         peak = max(peak, peaks[0])
-    return time.perf_counter() - started, peak
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu += after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return time.perf_counter() - started, peak, cpu
 
 
 def wait_for_background_deletion(folder: Path) -> None:
@@ -226,6 +232,9 @@ class Result:
     pages_hugo_german: int
     rebuild: float | None = None
     measured: str = ""
+    cpu_ours: float | None = None  # CPU seconds (user + system), median of the runs
+    cpu_hugo_six: float | None = None
+    cpu_hugo_german: float | None = None
 
 
 def measure_size(size: int, runs: int, rebuild: bool, hugo: Path) -> Result:
@@ -246,12 +255,15 @@ def measure_size(size: int, runs: int, rebuild: bool, hugo: Path) -> Result:
                                               str(public), "--cleanDestinationDir"],
                                              [*pagefind, "--site", str(public)]], folder))
         result = Result(
-            size, runs, statistics.median(t for t, _ in ours), statistics.median(t for t, _ in theirs["six"]),
-            statistics.median(t for t, _ in theirs["german"]), max(m for _, m in ours) / 2**30,
-            max(m for _, m in theirs["six"]) / 2**30, max(m for _, m in theirs["german"]) / 2**30,
+            size, runs, statistics.median(t for t, _, _ in ours), statistics.median(t for t, _, _ in theirs["six"]),
+            statistics.median(t for t, _, _ in theirs["german"]), max(m for _, m, _ in ours) / 2**30,
+            max(m for _, m, _ in theirs["six"]) / 2**30, max(m for _, m, _ in theirs["german"]) / 2**30,
             count_pages(folder / "site"), count_pages(folder / "public-six"), count_pages(folder / "public-german"),
-            measured=time.strftime("%Y-%m-%d"))
-        for name in ("ours", "hugo_six", "hugo_german", "memory_ours", "memory_hugo_six", "memory_hugo_german"):
+            measured=time.strftime("%Y-%m-%d"), cpu_ours=statistics.median(c for _, _, c in ours),
+            cpu_hugo_six=statistics.median(c for _, _, c in theirs["six"]),
+            cpu_hugo_german=statistics.median(c for _, _, c in theirs["german"]))
+        for name in ("ours", "hugo_six", "hugo_german", "memory_ours", "memory_hugo_six", "memory_hugo_german",
+                     "cpu_ours", "cpu_hugo_six", "cpu_hugo_german"):
             setattr(result, name, round(getattr(result, name), 2))  # as benchmark.csv keeps them
         if rebuild:
             measure([build], REPO)  # fills the cache
@@ -303,15 +315,17 @@ def german(number: float, digits: int = 1) -> str:
 def write_markdown(path: Path, results: list[Result]) -> None:
     lines = [
         "| Angebote | dieses Projekt | Hugo + Pagefind, sechs Sprachen | Faktor | Hugo + Pagefind, nur Deutsch "
-        "| Faktor | Speicher (Projekt / Hugo sechs / Hugo Deutsch) | HTML-Seiten (Projekt / Hugo sechs / Hugo Deutsch) "
-        "| Neubau nach einer Änderung | Läufe | gemessen |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| Faktor | CPU-Zeit (Projekt / Hugo sechs / Hugo Deutsch) | Speicher (Projekt / Hugo sechs / Hugo Deutsch) "
+        "| HTML-Seiten (Projekt / Hugo sechs / Hugo Deutsch) | Neubau nach einer Änderung | Läufe | gemessen |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         rebuild = "–" if r.rebuild is None else f"{german(r.rebuild)} s ({r.rebuild / r.ours:.0%})".replace("%", " %")
+        cpu = ("–" if r.cpu_ours is None else
+               f"{german(r.cpu_ours)} / {german(r.cpu_hugo_six)} / {german(r.cpu_hugo_german)} s")
         lines.append(
             f"| {german(r.offers, 0)} | {german(r.ours)} s | {german(r.hugo_six)} s | {german(r.ours / r.hugo_six)}× "
-            f"| {german(r.hugo_german)} s | {german(r.ours / r.hugo_german)}× "
+            f"| {german(r.hugo_german)} s | {german(r.ours / r.hugo_german)}× | {cpu} "
             f"| {german(r.memory_ours, 2)} / {german(r.memory_hugo_six, 2)} / {german(r.memory_hugo_german, 2)} GB "
             f"| {german(r.pages_ours, 0)} / {german(r.pages_hugo_six, 0)} / {german(r.pages_hugo_german, 0)} "
             f"| {rebuild} | {r.runs} | {r.measured} |")
@@ -319,7 +333,8 @@ def write_markdown(path: Path, results: list[Result]) -> None:
         "<!-- Geschrieben von benchmarks/compare_hugo.py; nicht von Hand ändern. -->\n\n"
         + "\n".join(lines) + "\n\n"
         "Sekunden: Median der Läufe, ein sauberer Bau (`--no-pdf --no-cache`) beider Seiten abwechselnd auf "
-        "derselben Maschine; Speicher: Spitze der PSS des Baus mit allen Kindprozessen; Faktor: die Zeit dieses "
+        "derselben Maschine (2 Kerne, die andere Programme mitbenutzen); CPU-Zeit: Rechenzeit (user + system) des Baus "
+        "mit allen Kindprozessen, die Arbeit, die andere Programme nicht strecken; Speicher: Spitze der PSS des Baus mit allen Kindprozessen; Faktor: die Zeit dieses "
         "Projekts geteilt durch die von Hugo + Pagefind.\n", encoding="utf-8")
 
 
@@ -354,8 +369,8 @@ def nice_step(maximum: float) -> float:
 
 
 def chart_svg(results: list[Result]) -> str:
-    width, left, right = 780, 230, 230
-    bar, gap, panel_gap, top = 22, 8, 30, 92
+    width, left, right = 780, 240, 170
+    bar, gap, panel_gap, top = 30, 8, 30, 92
     plot = width - left - right
     rows = [("ours", "dieses Projekt"), ("six", "Hugo + Pagefind, sechs Sprachen"),
             ("german", "Hugo + Pagefind, nur Deutsch")]
@@ -373,12 +388,13 @@ def chart_svg(results: list[Result]) -> str:
            '<text class="title" x="16" y="28">Sauberer Bau der Website (ohne PDF), in Sekunden</text>',
            '<text class="axis muted" x="16" y="48">Abwechselnd auf derselben Maschine (2 Kerne) gemessen; '
            "kürzer ist schneller.</text>",
-           '<text class="axis muted" x="16" y="64">Faktor: so viel Mal länger braucht dieses Projekt; '
-           "Seiten: die HTML-Seiten, die der Bau schreibt.</text>"]
+           '<text class="axis muted" x="16" y="64">Faktor: so viel Mal länger braucht dieses Projekt. '
+           "Seiten: die HTML-Seiten, die der Bau schreibt; CPU: seine Rechenzeit.</text>"]
     y = top
     for r in results:
         seconds = {"ours": r.ours, "six": r.hugo_six, "german": r.hugo_german}
         pages = {"ours": r.pages_ours, "six": r.pages_hugo_six, "german": r.pages_hugo_german}
+        cpu = {"ours": r.cpu_ours, "six": r.cpu_hugo_six, "german": r.cpu_hugo_german}
         step = nice_step(max(seconds.values()))
         scale_max = step * -(-max(seconds.values()) // step)
         runs = "1 Lauf" if r.runs == 1 else f"Median von {r.runs} Läufen"
@@ -400,11 +416,15 @@ def chart_svg(results: list[Result]) -> str:
             value = f"{german(seconds[kind])} s"
             if kind != "ours":
                 value += f" (Faktor {german(r.ours / seconds[kind])})"
-            value += f" · {german(pages[kind], 0)} Seiten"
-            out.append(f'<text class="label" x="{left - 10}" y="{top_of_bar + bar / 2 + 4}" '
+            details = f"{german(pages[kind], 0)} Seiten"
+            if cpu[kind] is not None:
+                details += f", CPU {german(cpu[kind])} s"
+            out.append(f'<text class="label" x="{left - 10}" y="{top_of_bar + bar / 2 - 2}" '
                        f'text-anchor="end">{label}</text>')
+            out.append(f'<text class="tick muted" x="{left - 10}" y="{top_of_bar + bar / 2 + 12}" '
+                       f'text-anchor="end">{details}</text>')
             out.append(f'<rect class="{kind}" x="{left}" y="{top_of_bar}" width="{length:.1f}" height="{bar}" rx="2">'
-                       f"<title>{label}: {value}</title></rect>")
+                       f"<title>{label}: {value}; {details}</title></rect>")
             out.append(f'<text class="value" x="{left + length + 6:.1f}" y="{top_of_bar + bar / 2 + 4}">{value}</text>')
         y += panel_height + panel_gap
     out.append("</svg>")
@@ -445,7 +465,8 @@ def main() -> None:
         print(f"{size:>8} | {r.ours:>12.1f} s | {r.hugo_six:>12.1f} s | {r.ours / r.hugo_six:>5.1f}× | "
               f"{r.hugo_german:>8.1f} s | {r.ours / r.hugo_german:>5.1f}× | "
               f"{r.memory_ours:>9.2f} / {r.memory_hugo_six:.2f} / {r.memory_hugo_german:.2f} GB | {rebuild:>22}"
-              f"   (HTML-Seiten: {r.pages_ours} / {r.pages_hugo_six} / {r.pages_hugo_german})", flush=True)
+              f"   (HTML-Seiten: {r.pages_ours} / {r.pages_hugo_six} / {r.pages_hugo_german}; CPU: {r.cpu_ours:.1f} / "
+              f"{r.cpu_hugo_six:.1f} / {r.cpu_hugo_german:.1f} s)", flush=True)
         write_figures(args.figures, [r])  # after each size, so that a long run keeps what it measured
 
 
