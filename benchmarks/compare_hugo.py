@@ -361,8 +361,8 @@ CHART_STYLE = """
 
 
 def nice_step(maximum: float) -> float:
-    """A round tick step that gives about four to six ticks up to `maximum`."""
-    for step in (0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+    """A round tick step (1, 2 or 5 times a power of ten) that gives three to six ticks up to `maximum`."""
+    for step in (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
         if maximum / step <= 6:
             return step
     return 2000
@@ -407,7 +407,7 @@ def chart_svg(results: list[Result]) -> str:
             x = left + plot * tick / scale_max
             out.append(f'<line class="grid" x1="{x:.1f}" y1="{bars_top - 4}" x2="{x:.1f}" y2="{bars_bottom + 4}"/>')
             out.append(f'<text class="tick muted" x="{x:.1f}" y="{bars_bottom + 18}" text-anchor="middle">'
-                       f'{german(tick, 0 if step >= 1 else 1)}</text>')
+                       f'{german(tick, 0 if tick == int(tick) else 1)}</text>')
             tick += step
         out.append(f'<text class="axis muted" x="{left - 18}" y="{bars_bottom + 18}" text-anchor="end">Sekunden</text>')
         for index, (kind, label) in enumerate(rows):
