@@ -334,7 +334,10 @@ def write_markdown(path: Path, results: list[Result]) -> None:
         + "\n".join(lines) + "\n\n"
         "Sekunden: Median der Läufe, ein sauberer Bau (`--no-pdf --no-cache`) beider Seiten abwechselnd auf "
         "derselben Maschine (2 Kerne, die andere Programme mitbenutzen); CPU-Zeit: Rechenzeit (user + system) des Baus "
-        "mit allen Kindprozessen, die Arbeit, die andere Programme nicht strecken; Speicher: Spitze der PSS des Baus mit allen Kindprozessen; Faktor: die Zeit dieses "
+        "mit allen Kindprozessen, die Arbeit, die andere Programme nicht strecken; HTML-Seiten: alle Seiten aller "
+        "Sprachen; im Suchindex (Pagefind) stehen bei diesem Projekt die Angebotsseiten einmal (die deutschen, ein "
+        "Index für alle Sprachen), bei Hugo in sechs Sprachen jede Angebotsseite in jeder Sprache (sechsmal so "
+        "viele), bei Hugo nur Deutsch einmal; Speicher: Spitze der PSS des Baus mit allen Kindprozessen; Faktor: die Zeit dieses "
         "Projekts geteilt durch die von Hugo + Pagefind.\n", encoding="utf-8")
 
 
@@ -370,7 +373,7 @@ def nice_step(maximum: float) -> float:
 
 def chart_svg(results: list[Result]) -> str:
     width, left, right = 780, 240, 170
-    bar, gap, panel_gap, top = 30, 8, 30, 92
+    bar, gap, panel_gap, top = 30, 8, 30, 108
     plot = width - left - right
     rows = [("ours", "dieses Projekt"), ("six", "Hugo + Pagefind, sechs Sprachen"),
             ("german", "Hugo + Pagefind, nur Deutsch")]
@@ -389,7 +392,9 @@ def chart_svg(results: list[Result]) -> str:
            '<text class="axis muted" x="16" y="48">Abwechselnd auf derselben Maschine (2 Kerne) gemessen; '
            "kürzer ist schneller.</text>",
            '<text class="axis muted" x="16" y="64">Faktor: so viel Mal länger braucht dieses Projekt. '
-           "Seiten: die HTML-Seiten, die der Bau schreibt; CPU: seine Rechenzeit.</text>"]
+           "Seiten: die HTML-Seiten, die der Bau schreibt; CPU: seine Rechenzeit.</text>",
+           '<text class="axis muted" x="16" y="80">Im Suchindex: jedes Angebot einmal (dieses Projekt, Hugo nur '
+           "Deutsch), in jeder Sprache (Hugo sechs Sprachen).</text>"]
     y = top
     for r in results:
         seconds = {"ours": r.ours, "six": r.hugo_six, "german": r.hugo_german}
