@@ -3,6 +3,8 @@
     python3 dev.py site     virtual environment, dependencies, then build content/ into site/
     python3 dev.py test     the same with the test dependencies and the browser-test tools, then run all tests
     python3 dev.py serve    live preview at http://127.0.0.1:8000/: every saved change shows in the browser
+    python3 dev.py screenshots  with the test dependencies and Chromium: the pictures in docs/bilder/ taken anew
+                            of content/ (tests/browser/screenshots.py)
 
 Further arguments are passed on (to build.py or to pytest). The catalogue PDF needs system libraries for
 WeasyPrint (Pango, HarfBuzz, a sans-serif font, Noto fonts for every other script and the emoji), and the tests
@@ -94,11 +96,15 @@ def ensure_dependencies(extra: str | None) -> None:
     STAMP.write_text(wanted)
 
 
+def missing_chromium_packages() -> list[str]:
+    if not (Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()):
+        return ["chromium", "chromium-driver"]
+    return []
+
+
 def missing_browser_packages() -> list[str]:
     """The Debian packages the browser tests (tests/browser/) need and that are not installed."""
-    packages = []
-    if not (Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()):
-        packages += ["chromium", "chromium-driver"]
+    packages = missing_chromium_packages()
     if not shutil.which("java"):
         packages.append("default-jre-headless")
     if not shutil.which("npm"):
@@ -166,6 +172,13 @@ def ensure_browser_packages() -> None:
                  f"sudo apt-get install {' '.join(packages)}")
 
 
+def ensure_chromium() -> None:
+    """Chromium and its driver alone, for the screenshots (no Java, no npm)."""
+    packages = missing_chromium_packages()
+    if packages and not install_debian_packages(packages):
+        sys.exit(f"Für die Bilder fehlt Chromium. Unter Debian: sudo apt-get install {' '.join(packages)}")
+
+
 def ensure_web_servers() -> None:
     packages = [package for package, path in WEB_SERVER_FILES.items() if not path.exists()]
     if not packages:
@@ -193,13 +206,16 @@ def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("Dieses Projekt braucht Python 3.11 oder neuer.")
     command, rest = (argv[0], argv[1:]) if argv else ("site", [])
-    if command not in ("site", "test", "serve"):
+    if command not in ("site", "test", "serve", "screenshots"):
         sys.exit(__doc__)
     ensure_venv()
-    ensure_dependencies("test" if command == "test" else None)
+    ensure_dependencies("test" if command in ("test", "screenshots") else None)
     wants_pdf = "--pdf" in rest if command == "serve" else "--no-pdf" not in rest  # serve builds none unless asked
     if command == "test" or wants_pdf:
         ensure_pdf_packages(for_tests=command == "test")
+    if command == "screenshots":  # of the site with its PDF links, as it is published
+        ensure_chromium()
+        return subprocess.run([str(PYTHON), str(BROWSER_TESTS / "screenshots.py"), *rest], cwd=ROOT).returncode
     if command == "test":
         ensure_browser_packages()
         ensure_web_servers()

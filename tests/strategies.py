@@ -1,4 +1,4 @@
-"""Hypothesis strategies for content folders laid out by the contract (../shared/spec/content-format.md).
+"""Hypothesis strategies for content folders laid out by the content format (docs/partner/referenz/inhaltsformat.md).
 
 - valid_content(): new offers (every key of the contract), translations, providers and free pages, written with
   any Unicode a partner can type (emoji, CJK, right-to-left, combining marks, zero-width and bidirectional
