@@ -171,3 +171,63 @@ def test_new_refuses_an_existing_or_malformed_id(tmp_path):
     assert sorted(p.name for p in (tmp_path / "content/angebote").iterdir()) == [
         "aerztliche-beratung.md", "krabbelgruppe.ar.md", "krabbelgruppe.en.md", "krabbelgruppe.fa.md",
             "krabbelgruppe.ls.md", "krabbelgruppe.md", "zeltlager.md"]
+
+
+COMMAND_OPTIONS = {"build": ["--output", "--no-pdf", "--compress", "--no-cache", "--strict", "--format"],
+                   "check": ["--strict", "--strict-for", "--format"], "report": ["--strict"], "new": ["KENNUNG"],
+                   "serve": ["--output", "--pdf", "--port"], "github": ["--ziel"], "changes": ["--since"]}
+EVERY_OPTION = {option for options in COMMAND_OPTIONS.values() for option in options if option.startswith("--")}
+
+
+def test_each_command_has_its_own_help_in_german():
+    top = run_cli("--help")
+    assert top.returncode == 0 and top.stdout.startswith("Aufruf: python build.py")
+    for command in COMMAND_OPTIONS:
+        assert f"    {command} " in top.stdout, command
+    for command, options in COMMAND_OPTIONS.items():
+        result = run_cli(command, "--help")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"Aufruf: python build.py {command} "), result.stdout
+        assert "--content" in result.stdout and "--heute" in result.stdout  # every command has them
+        for option in options:
+            assert option in result.stdout, (command, option)
+        for option in EVERY_OPTION - set(options):
+            assert f"{option} " not in result.stdout and f"{option}\n" not in result.stdout, (command, option)
+        assert "usage:" not in result.stdout and "show this help" not in result.stdout
+
+
+def test_an_option_of_another_command_names_the_command_it_belongs_to(tmp_path):
+    copy_fixture(tmp_path / "content")
+    result = run_cli("report", "--pdf", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "„--pdf“ gibt es bei „report“ nicht, nur bei: serve." in result.stderr
+    assert "Hilfe: python build.py report --help" in result.stderr
+    since = run_cli("check", "--since", "HEAD^1", cwd=tmp_path)
+    assert since.returncode == 2 and "nur bei: changes" in since.stderr
+    ziel = run_cli("--ziel", "formulare", cwd=tmp_path)  # no command: build, which has no --ziel
+    assert ziel.returncode == 2 and "„--ziel“ gibt es bei „build“ nicht, nur bei: github." in ziel.stderr
+    command = run_cli("bauen", cwd=tmp_path)
+    assert command.returncode == 2 and "„bauen“ ist kein Befehl; es gibt: build, check, report" in command.stderr
+
+
+def test_the_old_spellings_still_work():
+    """As the workflows, dev.py and the docs call build.py: each parses to the same command and options."""
+    from pathlib import Path
+
+    from catalogue.commands.arguments import parse
+    build = parse(["--no-pdf", "--output", "X", "--content", "Y"])
+    assert (build.command, build.no_pdf, build.output, build.content) == ("build", True, Path("X"), Path("Y"))
+    assert parse([]).command == "build" and parse([]).content == Path("content")
+    check = parse(["check", "--format", "github", "--strict-for", "a", "b"])
+    assert (check.command, check.format, check.strict_for) == ("check", "github", [Path("a"), Path("b")])
+    assert parse(["changes", "--since", "HEAD^1"]).since == "HEAD^1"
+    assert parse(["github", "--ziel", "DIR"]).ziel == Path("DIR")
+    serve = parse(["serve", "--port", "8001", "--pdf"])
+    assert (serve.command, serve.port, serve.pdf, serve.output) == ("serve", 8001, True, Path("site"))
+    assert parse(["new", "kennung-neu"]).id == "kennung-neu"
+    assert parse(["report"]).command == "report"
+    before = parse(["--content", "check", "--heute", "2026-11-22", "check", "--strict"])  # shared options first
+    assert (before.command, before.content, before.heute.isoformat(), before.strict) == (
+        "check", Path("check"), "2026-11-22", True)
+    after = parse(["--content", "A", "check", "--content", "B"])
+    assert after.content == Path("B")

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from catalogue.messages.commands import say
 from catalogue.model.i18n import GERMAN
 from catalogue.model.languages import EASY_GERMAN, language_name
 from catalogue.read.files import front_matter_end, parse_yaml
@@ -24,7 +25,7 @@ OFFERS = "angebote"
 OFFER_FILE = re.compile(r"(?P<id>[^./]+)(?:\.(?P<code>[a-z]{2}))?\.md")
 PREVIEW_ARTIFACT = "katalog-vorschau"
 PREVIEW_URL = "http://127.0.0.1:8000/"
-ADDED, CHANGED, REMOVED = "neu", "geändert", "entfernt"
+ADDED, CHANGED, REMOVED = say("changes_added"), say("changes_changed"), say("changes_removed")
 
 
 class GitFailed(Exception):
@@ -44,9 +45,9 @@ def _git(content: Path, *arguments: str) -> str:
     try:
         done = subprocess.run(["git", *arguments], cwd=content, capture_output=True, text=True, check=False)
     except FileNotFoundError:
-        raise GitFailed("Das Programm git ist nicht installiert.") from None
+        raise GitFailed(say("git_missing")) from None
     if done.returncode != 0:
-        raise GitFailed(f"git {' '.join(arguments)} meldet: {done.stderr.strip()}")
+        raise GitFailed(say("git_failed", arguments=" ".join(arguments), detail=done.stderr.strip()))
     return done.stdout
 
 
@@ -74,8 +75,7 @@ def _file_changes(content: Path, since: str) -> list[tuple[str, tuple[str, str],
     try:
         _git(content, "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}")
     except GitFailed:
-        raise GitFailed(f"git kennt den Stand „{since}“ hier nicht. Ist der Ordner {content} in einem "
-                        "git-Repository, und ist dieser Stand geholt (bei actions/checkout: fetch-depth: 2)?") from None
+        raise GitFailed(say("git_unknown_revision", since=since, content=content)) from None
     fields = _git(content, "diff", "--name-status", "-z", "-M", "--relative", since, "HEAD", "--", OFFERS).split("\0")
     changes, position = [], 0
     while position < len(fields) - 1:
@@ -111,12 +111,12 @@ def offer_changes(content: Path, since: str) -> list[OfferChange]:
 
 
 def version_name(code: str) -> str:
-    return "Leichte Sprache" if code == EASY_GERMAN else language_name(code)  # („Deutsch“, „Türkisch“)
+    return say("changes_easy_german") if code == EASY_GERMAN else language_name(code)  # („Deutsch“, „Türkisch“)
 
 
 def _addresses(offer_id: str, code: str, base_url: str) -> str:
     path = offer_path(offer_id, code)
-    return f"Vorschau: {PREVIEW_URL}{path} · veröffentlicht: {base_url}{path}"
+    return say("changes_addresses", preview=f"{PREVIEW_URL}{path}", published=f"{base_url}{path}")
 
 
 def _entry(offer: OfferChange, base_url: str) -> list[str]:
@@ -124,10 +124,9 @@ def _entry(offer: OfferChange, base_url: str) -> list[str]:
     title = re.sub(r"([\\`*_\[\]<>|#~])", r"\\\1", offer.title)
     name = f"**{title}** (`{offer.offer_id}`)" if offer.title else f"`{offer.offer_id}`"
     if offer.kind == REMOVED:
-        moved = f", umbenannt in `{offer.renamed}`" if offer.renamed else ""
-        return [f"- {name}{moved}: bisher {base_url}{offer_path(offer.offer_id, GERMAN)} – diese Adresse gibt es "
-                "nicht mehr, auch nicht in der Vorschau. Links und QR-Codes dorthin führen ins Leere."]
-    moved = f", vorher `{offer.renamed}`" if offer.renamed else ""
+        moved = say("changes_renamed_to", offer_id=offer.renamed) if offer.renamed else ""
+        return [say("changes_gone", name=name, moved=moved, address=f"{base_url}{offer_path(offer.offer_id, GERMAN)}")]
+    moved = say("changes_renamed_from", offer_id=offer.renamed) if offer.renamed else ""
     lines = [f"- {name}{moved}: {_addresses(offer.offer_id, GERMAN, base_url)}"]
     for code, kind in offer.versions.items():
         if code == GERMAN:
@@ -142,17 +141,11 @@ def _entry(offer: OfferChange, base_url: str) -> list[str]:
 
 def summary(changes: list[OfferChange], base_url: str) -> str:
     """Markdown for the run's summary page: how to open the preview, then the offers that changed."""
-    lines = ["## Vorschau der gebauten Website", "",
-             f"Die gebaute Website steht unten auf der Seite dieses Laufs unter „Artifacts“: „{PREVIEW_ARTIFACT}“.",
-             "So öffnen Sie sie auf Ihrem Rechner:", "",
-             f"1. „{PREVIEW_ARTIFACT}“ herunterladen und die ZIP-Datei in einen Ordner „{PREVIEW_ARTIFACT}“ "
-             "entpacken.",
-             f"2. Im Ordner darüber ausführen: `python3 -m http.server 8000 --directory {PREVIEW_ARTIFACT}`",
-             f"3. Im Browser öffnen: {PREVIEW_URL}", "",
-             "### Neue, geänderte und entfernte Angebote", ""]
+    lines = say("changes_intro", artifact=PREVIEW_ARTIFACT, preview=PREVIEW_URL).split("\n")
     if not changes:
-        return "\n".join(lines + ["Kein Angebot ist neu, geändert oder entfernt.", ""])
-    headings = {ADDED: "Neu", CHANGED: "Geändert", REMOVED: "Entfernt"}
+        return "\n".join(lines + [say("changes_none"), ""])
+    headings = {ADDED: say("changes_heading_added"), CHANGED: say("changes_heading_changed"),
+                REMOVED: say("changes_heading_removed")}
     for kind, heading in headings.items():
         entries = [line for offer in changes if offer.kind == kind for line in _entry(offer, base_url)]
         if entries:

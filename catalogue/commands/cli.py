@@ -3,7 +3,6 @@ errors, 130 stopped with Ctrl+C."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -16,6 +15,8 @@ from catalogue.check.context import ID_PATTERN
 from catalogue.check.schemas import SCHEMA_DIR
 from catalogue.check.site import load_site
 from catalogue.commands import changes, issue_forms, preview
+from catalogue.commands.arguments import EXIT_USAGE, parse
+from catalogue.messages.commands import count, say, seconds as _seconds
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import MissingText, Texts, interface_languages
 from catalogue.problems import format_github, format_text
@@ -26,74 +27,8 @@ from catalogue.render import proposal
 from catalogue.render.pdf.failed import PdfFailed
 
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT = 0, 1  # and EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # as a shell reports a program ended by Ctrl+C
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        print(f"Fehler beim Aufruf: {message}\nHilfe: python build.py --help", file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
-
-
-def _port(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Port; erlaubt sind die Zahlen 1 bis 65535")
-    return int(text)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python build.py",
-        description="Baut den Angebotskatalog aus dem Inhaltsordner als statische Website mit PDF zum Ausdrucken. "
-        "Mit „check“ wird nur geprüft und nichts geschrieben.",
-    )
-    parser.add_argument("command", nargs="?", choices=["build", "check", "report", "new", "serve", "github", "changes"],
-                        default="build",
-                        help="build (Standard): prüfen, Website und PDF schreiben; check: nur prüfen; "
-                        "report: Lücken in der Präventionskette und überfällige Einträge zeigen (wie die Seite "
-                        "luecken/); new KENNUNG: ein neues Angebot aus der Vorlage anlegen; serve: Vorschau im "
-                        "Browser, die sich bei jeder gespeicherten Änderung selbst erneuert; github: die Formulare für "
-                        "GitHub-Issues aus site.yaml schreiben; changes: neue, geänderte und entfernte Angebote seit "
-                        "--since als Markdown, mit ihren Adressen und wie man die Vorschau öffnet")
-    parser.add_argument("id", nargs="?", metavar="KENNUNG", help="bei new: die Kennung des neuen Angebots")
-    parser.add_argument("--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content)")
-    parser.add_argument("--output", type=Path, default=Path("site"), help="Ausgabeordner (Standard: site)")
-    parser.add_argument("--strict", action="store_true", help="Warnungen zählen als Fehler")
-    parser.add_argument("--strict-for", nargs="*", type=Path, default=[], metavar="DATEI",
-                        help="bei check: Warnungen nur in diesen Dateien zählen als Fehler (z. B. die Dateien "
-                        "eines Pull Requests)")
-    parser.add_argument("--format", choices=["text", "github"], default="text",
-                        help="text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen")
-    parser.add_argument("--no-pdf", action="store_true",
-                        help="kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)")
-    parser.add_argument("--compress", action="store_true",
-                        help="komprimierte Kopien (.gz, .br) neben HTML, CSS, JS, JSON und XML schreiben, die ein "
-                        "eigener Webserver so sendet, wie sie sind (README „Auf einem eigenen Webserver“); "
-                        "kostet etwa die Hälfte mehr Zeit")
-    parser.add_argument("--pdf", action="store_true",
-                        help="bei serve: auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)")
-    parser.add_argument("--port", type=_port, default=8000, metavar="PORT",
-                        help="bei serve: der Port auf 127.0.0.1 (Standard: 8000)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="beim Bauen ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben "
-                        "(sonst nur die geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)")
-    parser.add_argument("--ziel", type=Path, default=Path(".github/ISSUE_TEMPLATE"), metavar="ORDNER",
-                        help="bei github: wohin die Formulare kommen (Standard: .github/ISSUE_TEMPLATE)")
-    parser.add_argument("--since", default="HEAD^1", metavar="STAND",
-                        help="bei changes: der Stand in git, mit dem HEAD verglichen wird (Standard: HEAD^1, in "
-                        "einem Pull Request der Stand des Zielzweigs)")
-    parser.add_argument("--heute", type=_day, default=None, metavar="JJJJ-MM-TT",
-                        help="Stichtag für die Prüfung von Daten (Standard: heute)")
-    return parser
 
 
 class TerminalProgress:
@@ -105,7 +40,7 @@ class TerminalProgress:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if time.perf_counter() - self.started < self.after:
             return
-        self.stream.write(f"\r{stage}: {done} von {total} …\033[K")
+        self.stream.write(say("progress", stage=stage, done=done, total=total))
         self.stream.flush()
         self.shown = True
 
@@ -124,40 +59,32 @@ def _write_step_summary(path: Path, result: pipeline.Result, summary: str) -> No
     """All messages on the run's summary page: GitHub shows only the first ten of a kind beside the lines."""
     report = "\n".join(format_text(item) for item in result.problems.sorted())
     with path.open("a", encoding="utf-8") as out:
-        out.write(f"## Prüfung der Angaben\n\n{summary}\n\n"
-                  "Was die Meldungen bedeuten, steht in CONTRIBUTING.md unter „Was die Prüfung meldet“.\n\n")
+        out.write(say("step_summary", summary=summary))
         if report:
             out.write(f"````text\n{report}\n````\n")
 
 
-def _count(number: int, one: str, other: str) -> str:
-    return f"{number} {one if number == 1 else other}"
-
-
 def _summary(result: pipeline.Result, command: str, output: Path) -> str:
     problems = result.problems
-    seconds = f"{result.seconds:.1f}".replace(".", ",")
-    warnings = _count(len(problems.warnings), "Warnung", "Warnungen")
+    seconds = _seconds(result.seconds)
+    warnings = count(len(problems.warnings), "warning")
     if problems.errors:
-        files = len({p.file for p in problems.errors})
-        untouched = "" if command == "check" else f" Es wurde nichts geschrieben; {output} ist unverändert."
-        return (f"{_count(len(problems.errors), 'Fehler', 'Fehler')} in {_count(files, 'Datei', 'Dateien')}, "
-                f"{warnings}.{untouched}")
+        files = count(len({p.file for p in problems.errors}), "file")
+        untouched = "" if command == "check" else say("nothing_written", output=output)
+        return say("errors_summary", errors=count(len(problems.errors), "error"), files=files,
+                   warnings=warnings) + untouched
     catalogue = result.catalogue
     translations = sum(len(o.translations) for o in catalogue.offers)
-    counts = (f"{_count(len(catalogue.offers), 'Angebot', 'Angebote')}, "
-              f"{_count(len(catalogue.providers), 'Anbieter', 'Anbieter')}, "
-              f"{_count(len(catalogue.pages), 'freie Seite', 'freie Seiten')}, "
-              f"{_count(translations, 'Übersetzung', 'Übersetzungen')}")
+    counts = ", ".join((count(len(catalogue.offers), "offer"), count(len(catalogue.providers), "provider"),
+                        count(len(catalogue.pages), "page"), count(translations, "translation")))
     if catalogue.unpublished:
-        counts += f", {_count(len(catalogue.unpublished), 'abgelaufenes Angebot', 'abgelaufene Angebote')} " \
-                  "nicht veröffentlicht"
+        counts += say("unpublished", expired=count(len(catalogue.unpublished), "expired"))
     if command == "check":
-        return f"Geprüft: {counts}. Keine Fehler, {warnings} ({seconds} s)."
-    pages = f"{result.pages_written} Seiten"
+        return say("checked", counts=counts, warnings=warnings, seconds=seconds.removesuffix(" s"))
+    pages = say("pages_written", count=result.pages_written)
     if result.pages_rendered < result.pages_written:
-        pages += f" (davon {result.pages_rendered} neu, die übrigen unverändert aus dem letzten Lauf)"
-    return f"Fertig: {counts}; {pages} nach {output} geschrieben; {warnings}; {seconds} s."
+        pages += say("pages_reused", rendered=result.pages_rendered)
+    return say("built", counts=counts, pages=pages, output=output, warnings=warnings, seconds=seconds.removesuffix(" s"))
 
 
 def _report_text(catalogue) -> str:
@@ -189,20 +116,17 @@ def _report_text(catalogue) -> str:
 def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
     """Writes angebote/<id>.md from the commented template; never over an existing offer."""
     if not offer_id or not ID_PATTERN.fullmatch(offer_id):
-        print(f"Fehler: „{offer_id or ''}“ taugt nicht als Kennung. Erlaubt sind Kleinbuchstaben a–z, Ziffern und "
-              "Bindestriche, 3 bis 80 Zeichen, z. B.: python build.py new krabbelgruppe-lintorf", file=sys.stderr)
+        print(say("new_bad_id", offer_id=offer_id or ""), file=sys.stderr)
         return EXIT_USAGE
     target = content / "angebote" / f"{offer_id}.md"
     existing = sorted(target.parent.glob(f"{offer_id}.*md"))
     if existing:
-        print(f"Fehler: Das Angebot „{offer_id}“ gibt es schon ({existing[0]}). Wählen Sie eine andere Kennung "
-              "oder bearbeiten Sie die vorhandene Datei.", file=sys.stderr)
+        print(say("new_exists", offer_id=offer_id, existing=existing[0]), file=sys.stderr)
         return EXIT_USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     schema = os.path.relpath(SCHEMA_DIR / schemas.OFFER, target.parent.resolve()).replace(os.sep, "/")
     target.write_text(proposal.offer_template(schema, today), encoding="utf-8")
-    print(f"Angelegt: {target}. Füllen Sie die Angaben aus und prüfen Sie mit: python build.py check",
-          file=sys.stderr)
+    print(say("new_written", target=target), file=sys.stderr)
     return EXIT_OK
 
 
@@ -212,16 +136,14 @@ def _issue_forms(content: Path, target: Path, today: date) -> int:
     if site is None or problems.errors:
         for item in problems.errors:
             print(format_text(item), file=sys.stderr)
-        print(f"Die Formulare in {target} sind unverändert. Beheben Sie zuerst die Fehler in site.yaml.",
-              file=sys.stderr)
+        print(say("forms_unchanged", target=target), file=sys.stderr)
         return EXIT_CONTENT
     try:
         written = issue_forms.write(site, pipeline.LAYOUTS_DIR, target)
     except OSError as error:
-        print(f"Fehler: In {target} lässt sich nicht schreiben ({error.strerror or error}).", file=sys.stderr)
+        print(say("forms_not_writable", target=target, reason=error.strerror or error), file=sys.stderr)
         return EXIT_USAGE
-    print(f"Geschrieben: {', '.join(str(path) for path in written)}. Übernehmen Sie sie mit git commit.",
-          file=sys.stderr)
+    print(say("forms_written", written=", ".join(str(path) for path in written)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -234,17 +156,16 @@ def _changes(content: Path, since: str, today: date) -> int:
     try:
         found = changes.offer_changes(content, since)
     except changes.GitFailed as error:
-        print(f"Fehler: Die Änderungen seit „{since}“ lassen sich nicht bestimmen. {error}", file=sys.stderr)
+        print(say("changes_failed", since=since, error=error), file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(changes.summary(found, site.base_url))
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse(argv)
     if not args.content.is_dir():
-        print(f"Fehler: Den Inhaltsordner {args.content} gibt es nicht. Geben Sie ihn mit --content an.",
-              file=sys.stderr)
+        print(say("no_content_folder", content=args.content), file=sys.stderr)
         return EXIT_USAGE
     today = args.heute or date.today()
     if args.command == "new":
@@ -264,20 +185,19 @@ def main(argv: list[str] | None = None) -> int:
                                     pdf=not args.no_pdf, cache=None if args.no_cache else cache_folder(args.output),
                                     compressed_copies=args.compress)
     except UnsafeOutput as error:
-        print(f"Fehler: {error}", file=sys.stderr)
+        print(say("error", error=error), file=sys.stderr)
         return EXIT_USAGE
     except MissingText as error:
-        print(f"Fehler in den Vorlagen: {error}", file=sys.stderr)
+        print(say("template_error", error=error), file=sys.stderr)
         return EXIT_USAGE
     except IndexFailed as error:
-        print(f"Fehler: {error} Die bisherige Website in {args.output} ist unverändert.", file=sys.stderr)
+        print(say("index_failed", error=error, output=args.output), file=sys.stderr)
         return EXIT_USAGE
     except PdfFailed as error:
-        print(f"Fehler: {error}\nDie bisherige Website in {args.output} ist unverändert. Zur Vorschau ohne PDF: "
-              "python build.py --no-pdf", file=sys.stderr)
+        print(say("pdf_failed", error=error, output=args.output), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("\nAbgebrochen (Strg+C).", file=sys.stderr)
+        print(say("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         if isinstance(progress, TerminalProgress):

@@ -24,6 +24,7 @@ import yaml
 
 from catalogue import pipeline
 from catalogue.commands.preview.server import PreviewServer, PreviewState
+from catalogue.messages.commands import say, seconds as _seconds
 from catalogue.model.i18n import MissingText, Texts
 from catalogue.problems import ContentProblem, display_path, fix, format_text, harmless, location
 from catalogue.publish.cache.manifest import cache_folder
@@ -45,9 +46,8 @@ def serve(content: Path, output: Path, port: int, pdf: bool, today: date | None,
         server = PreviewServer(port, output, _site_prefix(content), state, placeholder_page(texts))
     except OSError as error:
         in_use = error.errno == errno.EADDRINUSE
-        print(f"Fehler: Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? Beenden "
-              f"Sie sie dort oder wählen Sie einen anderen Port, z. B. --port {port + 1}." if in_use else
-              f"Fehler: Die Vorschau kann auf 127.0.0.1:{port} nicht starten ({error.strerror}).", file=log)
+        print(say("preview_port_in_use", port=port, next_port=port + 1) if in_use else
+              say("preview_cannot_start", port=port, reason=error.strerror), file=log)
         return EXIT_USAGE
     preview = Preview(content, output, pdf, today, layouts_dir, server, state, log)
     serving = threading.Thread(target=server.serve_forever, name="vorschau-server", daemon=True)
@@ -56,12 +56,12 @@ def serve(content: Path, output: Path, port: int, pdf: bool, today: date | None,
         if preview.unusable:
             return EXIT_USAGE
         serving.start()
-        print(f"Vorschau: {server.address}\nBeobachtet {content}/ und {display_path(layouts_dir)}/: Jede gespeicherte "
-              "Änderung ist gleich im Browser zu sehen. Beenden mit Strg+C.", file=log, flush=True)
+        print(say("preview_running", address=server.address, content=content, layouts=display_path(layouts_dir)),
+              file=log, flush=True)
         for changes in watchfiles.watch(content, layouts_dir, step=50, raise_interrupt=True):
             preview.rebuild(changed=sorted({Path(path) for _, path in changes}))
     except KeyboardInterrupt:
-        print("\nVorschau beendet.", file=log)
+        print(say("preview_stopped"), file=log)
     finally:
         state.update(stopping=True)  # ends the event streams
         if serving.is_alive():
@@ -95,18 +95,18 @@ class Preview:
                                     pdf=self.pdf, cache=cache_folder(self.output), first=first)
             problems = result.problems.errors
         except UnsafeOutput as error:
-            print(f"Fehler: {error}", file=self.log)
+            print(say("error", error=error), file=self.log)
             self.unusable = True
             return
         except (MissingText, IndexFailed, PdfFailed) as error:
             problems = [ContentProblem(self.layouts_dir, None, "", str(error), "")]
         except jinja2.TemplateSyntaxError as error:
             problems = [ContentProblem(Path(error.filename or self.layouts_dir), error.lineno, "",
-                                       f"Die Vorlage ist kein gültiges Jinja: {error.message}",
-                                       "Prüfen Sie die Zeile auf nicht geschlossene {% … %} oder {{ … }}.")]
+                                       say("preview_template_syntax", error=error.message),
+                                       say("preview_template_syntax_fix"))]
         except jinja2.TemplateError as error:
-            problems = [ContentProblem(self.layouts_dir, None, "", f"Eine Vorlage lässt sich nicht anwenden: {error}",
-                                       "Prüfen Sie die zuletzt geänderte Vorlage.")]
+            problems = [ContentProblem(self.layouts_dir, None, "", say("preview_template_failed", error=error),
+                                       say("preview_template_failed_fix"))]
         if result is not None and result.ok and result.catalogue is not None:
             self.server.prefix = urlsplit(result.catalogue.site.base_url).path or "/"
         searches_made = self.state.searches_made + (0 if problems else 1)
@@ -115,22 +115,17 @@ class Preview:
 
     def _report(self, changed, problems, result, first_shown, seconds) -> None:
         what = ", ".join(display_path(path) for path in changed[:3]) + (" …" if len(changed) > 3 else "")
-        prefix = f"Geändert: {what}. " if changed else ""
+        prefix = say("preview_changed", what=what) if changed else ""
         if problems:
             for problem in problems:
                 print(format_text(problem), file=self.log)
-            print(f"{prefix}{len(problems)} Fehler: Die Vorschau zeigt weiter den letzten Stand ohne Fehler und die "
-                  "offenen Seiten zeigen die Meldungen.", file=self.log, flush=True)
+            print(say("preview_errors", prefix=prefix, count=len(problems)), file=self.log, flush=True)
             return
         warnings = len(result.problems.warnings)
-        shown = f", die offenen Seiten nach {_seconds(first_shown[0])}" if first_shown else ""
-        print(f"{prefix}{result.pages_rendered} von {result.pages_written} Seiten neu{shown}, alles fertig nach "
-              f"{_seconds(seconds)}" + (f"; {warnings} Warnungen (python build.py check zeigt sie)" if warnings else "")
-              + ".", file=self.log, flush=True)
-
-
-def _seconds(value: float) -> str:
-    return f"{value:.1f} s".replace(".", ",")
+        shown = say("preview_first_shown", seconds=_seconds(first_shown[0])) if first_shown else ""
+        print(say("preview_built", prefix=prefix, rendered=result.pages_rendered, written=result.pages_written,
+                  shown=shown, seconds=_seconds(seconds),
+                  warnings=say("preview_warnings", count=warnings) if warnings else ""), file=self.log, flush=True)
 
 
 def _shown(problem: ContentProblem) -> dict:

@@ -1,0 +1,163 @@
+"""What the command line says: its help, its usage errors and what each command reports while it runs.
+
+Not part of MESSAGES: those are (what is wrong, how to fix it) about a content file, each with an example in
+docs/partner/referenz/meldungen-beispiele.yaml. These are the texts of `python build.py <command>` itself: one text
+per name, with {placeholders} filled by say(). Literal braces are doubled ({{ }}).
+"""
+
+from __future__ import annotations
+
+# `python build.py <command> --help`: the program, each command and each option. Shared options first.
+HELP: dict[str, str] = {
+    "program": "Baut den Angebotskatalog aus dem Inhaltsordner als statische Website mit PDF zum Ausdrucken. "
+               "Ohne Befehl wird gebaut (wie „build“). Mit „check“ wird nur geprüft und nichts geschrieben. "
+               "Was ein Befehl kann: python build.py BEFEHL --help",
+    "commands": "Befehle",
+    "build": "prüfen, Website und PDF schreiben (Standard, wenn kein Befehl genannt ist)",
+    "check": "nur prüfen, nichts schreiben",
+    "report": "Lücken in der Präventionskette und überfällige Einträge zeigen (wie die Seite luecken/)",
+    "new": "ein neues Angebot aus der Vorlage anlegen",
+    "serve": "Vorschau im Browser, die sich bei jeder gespeicherten Änderung selbst erneuert",
+    "github": "die Formulare für GitHub-Issues aus site.yaml schreiben",
+    "changes": "neue, geänderte und entfernte Angebote seit --since als Markdown, mit ihren Adressen und wie man die "
+               "Vorschau öffnet",
+    "--content": "Inhaltsordner (Standard: content)",
+    "--heute": "Stichtag für die Prüfung von Daten (Standard: heute)",
+    "--output": "Ausgabeordner (Standard: site)",
+    "--strict": "Warnungen zählen als Fehler",
+    "--strict-for": "Warnungen nur in diesen Dateien zählen als Fehler (z. B. die Dateien eines Pull Requests)",
+    "--format": "text (Standard) oder github: Meldungen als GitHub-Actions-Anmerkungen",
+    "--no-pdf": "kein PDF des Katalogs schreiben (schneller, z. B. für eine Vorschau)",
+    "--compress": "komprimierte Kopien (.gz, .br) neben HTML, CSS, JS, JSON und XML schreiben, die ein eigener "
+                  "Webserver so sendet, wie sie sind (docs/betrieb/anleitungen/online-stellen.md); kostet etwa die "
+                  "Hälfte mehr Zeit",
+    "--no-cache": "ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben (sonst nur die "
+                  "geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)",
+    "KENNUNG": "die Kennung des neuen Angebots, z. B. krabbelgruppe-lintorf",
+    "serve --pdf": "auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)",
+    "--port": "der Port auf 127.0.0.1 (Standard: 8000)",
+    "--ziel": "wohin die Formulare kommen (Standard: .github/ISSUE_TEMPLATE)",
+    "--since": "der Stand in git, mit dem HEAD verglichen wird (Standard: HEAD^1, in einem Pull Request der Stand "
+               "des Zielzweigs)",
+    # argparse's own headings and texts
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+}
+
+COMMANDS: dict[str, str] = {
+    # usage errors (exit 2)
+    "usage_error": "Fehler beim Aufruf: {message}\nHilfe: {prog} --help",
+    "wrong_command": "„{option}“ gibt es bei „{command}“ nicht, nur bei: {owners}. Zum Beispiel: "
+                     "python build.py {first} {option}",
+    "unknown_option": "unbekannte Angabe: {options}",
+    "unknown_command": "„{value}“ ist kein Befehl; es gibt: {choices}",
+    "invalid_choice": "„{value}“ ist bei {option} nicht möglich; es gibt: {choices}",
+    "needs_value": "{option} braucht einen Wert",
+    "required": "es fehlt: {names}",
+    "bad_value": "{option}: {detail}",
+    "bad_day": "„{text}“ ist kein Datum der Form JJJJ-MM-TT",
+    "bad_port": "„{text}“ ist kein Port; erlaubt sind die Zahlen 1 bis 65535",
+    "no_content_folder": "Fehler: Den Inhaltsordner {content} gibt es nicht. Geben Sie ihn mit --content an.",
+    "missing_modules": "Fehler: Es fehlen Programmteile ({modules}). Starten Sie den Katalog mit python3 dev.py site "
+                       "(legt .venv an und installiert alles), z. B. python3 dev.py site --compress, oder aktivieren "
+                       "Sie die virtuelle Umgebung: source .venv/bin/activate",
+    # build and check
+    "progress": "\r{stage}: {done} von {total} …\033[K",
+    "errors_summary": "{errors} in {files}, {warnings}.",
+    "nothing_written": " Es wurde nichts geschrieben; {output} ist unverändert.",
+    "checked": "Geprüft: {counts}. Keine Fehler, {warnings} ({seconds} s).",
+    "built": "Fertig: {counts}; {pages} nach {output} geschrieben; {warnings}; {seconds} s.",
+    "pages_written": "{count} Seiten",
+    "pages_reused": " (davon {rendered} neu, die übrigen unverändert aus dem letzten Lauf)",
+    "unpublished": ", {expired} nicht veröffentlicht",
+    "step_summary": "## Prüfung der Angaben\n\n{summary}\n\nWas die Meldungen bedeuten, steht in CONTRIBUTING.md unter "
+                    "„Was die Prüfung meldet“.\n\n",
+    "error": "Fehler: {error}",
+    "template_error": "Fehler in den Vorlagen: {error}",
+    "index_failed": "Fehler: {error} Die bisherige Website in {output} ist unverändert.",
+    "pdf_failed": "Fehler: {error}\nDie bisherige Website in {output} ist unverändert. Zur Vorschau ohne PDF: "
+                  "python build.py --no-pdf",
+    "interrupted": "\nAbgebrochen (Strg+C).",
+    # new
+    "new_bad_id": "Fehler: „{offer_id}“ taugt nicht als Kennung. Erlaubt sind Kleinbuchstaben a–z, Ziffern und "
+                  "Bindestriche, 3 bis 80 Zeichen, z. B.: python build.py new krabbelgruppe-lintorf",
+    "new_exists": "Fehler: Das Angebot „{offer_id}“ gibt es schon ({existing}). Wählen Sie eine andere Kennung oder "
+                  "bearbeiten Sie die vorhandene Datei.",
+    "new_written": "Angelegt: {target}. Füllen Sie die Angaben aus und prüfen Sie mit: python build.py check",
+    # github
+    "forms_unchanged": "Die Formulare in {target} sind unverändert. Beheben Sie zuerst die Fehler in site.yaml.",
+    "forms_not_writable": "Fehler: In {target} lässt sich nicht schreiben ({reason}).",
+    "forms_written": "Geschrieben: {written}. Übernehmen Sie sie mit git commit.",
+    # changes
+    "changes_failed": "Fehler: Die Änderungen seit „{since}“ lassen sich nicht bestimmen. {error}",
+    "git_failed": "git {arguments} meldet: {detail}",
+    "git_missing": "Das Programm git ist nicht installiert.",
+    "git_unknown_revision": "git kennt den Stand „{since}“ hier nicht. Ist der Ordner {content} in einem "
+                            "git-Repository, und ist dieser Stand geholt (bei actions/checkout: fetch-depth: 2)?",
+    "changes_added": "neu",
+    "changes_changed": "geändert",
+    "changes_removed": "entfernt",
+    "changes_heading_added": "Neu",
+    "changes_heading_changed": "Geändert",
+    "changes_heading_removed": "Entfernt",
+    "changes_easy_german": "Leichte Sprache",
+    "changes_addresses": "Vorschau: {preview} · veröffentlicht: {published}",
+    "changes_gone": "- {name}{moved}: bisher {address} – diese Adresse gibt es nicht mehr, auch nicht in der "
+                    "Vorschau. Links und QR-Codes dorthin führen ins Leere.",
+    "changes_renamed_to": ", umbenannt in `{offer_id}`",
+    "changes_renamed_from": ", vorher `{offer_id}`",
+    "changes_intro": "## Vorschau der gebauten Website\n\n"
+                     "Die gebaute Website steht unten auf der Seite dieses Laufs unter „Artifacts“: „{artifact}“.\n"
+                     "So öffnen Sie sie auf Ihrem Rechner:\n\n"
+                     "1. „{artifact}“ herunterladen und die ZIP-Datei in einen Ordner „{artifact}“ entpacken.\n"
+                     "2. Im Ordner darüber ausführen: `python3 -m http.server 8000 --directory {artifact}`\n"
+                     "3. Im Browser öffnen: {preview}\n\n"
+                     "### Neue, geänderte und entfernte Angebote\n",
+    "changes_none": "Kein Angebot ist neu, geändert oder entfernt.",
+    # serve
+    "preview_port_in_use": "Fehler: Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
+                           "Beenden Sie sie dort oder wählen Sie einen anderen Port, z. B. --port {next_port}.",
+    "preview_cannot_start": "Fehler: Die Vorschau kann auf 127.0.0.1:{port} nicht starten ({reason}).",
+    "preview_running": "Vorschau: {address}\nBeobachtet {content}/ und {layouts}/: Jede gespeicherte Änderung ist "
+                       "gleich im Browser zu sehen. Beenden mit Strg+C.",
+    "preview_stopped": "\nVorschau beendet.",
+    "preview_template_syntax": "Die Vorlage ist kein gültiges Jinja: {error}",
+    "preview_template_syntax_fix": "Prüfen Sie die Zeile auf nicht geschlossene {{% … %}} oder {{{{ … }}}}.",
+    "preview_template_failed": "Eine Vorlage lässt sich nicht anwenden: {error}",
+    "preview_template_failed_fix": "Prüfen Sie die zuletzt geänderte Vorlage.",
+    "preview_changed": "Geändert: {what}. ",
+    "preview_errors": "{prefix}{count} Fehler: Die Vorschau zeigt weiter den letzten Stand ohne Fehler und die offenen "
+                      "Seiten zeigen die Meldungen.",
+    "preview_built": "{prefix}{rendered} von {written} Seiten neu{shown}, alles fertig nach {seconds}{warnings}.",
+    "preview_first_shown": ", die offenen Seiten nach {seconds}",
+    "preview_warnings": "; {count} Warnungen (python build.py check zeigt sie)",
+}
+
+# Counted words: (one, more than one)
+WORDS: dict[str, tuple[str, str]] = {
+    "error": ("Fehler", "Fehler"),
+    "file": ("Datei", "Dateien"),
+    "warning": ("Warnung", "Warnungen"),
+    "offer": ("Angebot", "Angebote"),
+    "provider": ("Anbieter", "Anbieter"),
+    "page": ("freie Seite", "freie Seiten"),
+    "translation": ("Übersetzung", "Übersetzungen"),
+    "expired": ("abgelaufenes Angebot", "abgelaufene Angebote"),
+}
+
+
+def say(_name: str, /, **values) -> str:
+    """The text `name` of COMMANDS with its values filled in."""
+    return COMMANDS[_name].format(**values)
+
+
+def count(number: int, word: str) -> str:
+    one, other = WORDS[word]
+    return f"{number} {one if number == 1 else other}"
+
+
+def seconds(value: float) -> str:
+    """A duration as German writes it: 1,5 s."""
+    return f"{value:.1f} s".replace(".", ",")
