@@ -31,7 +31,7 @@ def test_check_reports_file_line_and_key_in_german_without_traceback(tmp_path):
     assert "Fehler: content/angebote/krabbelgruppe.md:10 (Zeile 10), Angabe „stadteile“" in output
     assert "Meinten Sie „stadtteile“?" in output
     assert "So beheben Sie es:" in output
-    assert "2 Fehler in 1 Datei" in output
+    assert "1 Fehler in 1 Datei" in output  # the misspelling only: not also „stadtteile“ as missing
 
 
 def test_github_annotations(tmp_path):
@@ -40,10 +40,10 @@ def test_github_annotations(tmp_path):
     result = run_cli("check", "--content", "content", "--format", "github", "--heute", "2026-11-22", cwd=tmp_path)
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if line.startswith("::error")]
-    assert len(lines) == 2
+    assert len(lines) == 1
     assert re.fullmatch(r"::error file=content/angebote/krabbelgruppe\.md,line=10,title=Angabe „stadteile“::"
                         r"Die Angabe „stadteile“ gibt es hier nicht\. Meinten Sie „stadtteile“\?%0ASo beheben Sie es: .*",
-                        lines[1]), lines[1]
+                        lines[0]), lines[0]
     notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
     assert any("file=content/seiten/datenschutz.md" in line for line in notices)
 

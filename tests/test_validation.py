@@ -87,12 +87,52 @@ def test_unknown_key_suggests_the_right_one(content):
     assert "Meinten Sie „kostenlos“?" in error.message
 
 
-def test_typo_in_required_key_reports_both_sides(content):
+def test_typo_in_required_key_is_said_once_as_the_typo(content):
+    """Not also „Pflichtangabe „stadtteile“ fehlt“: the line is there, only misspelled."""
     content.replace(OFFER, "stadtteile: [lintorf]", "stadteile: [lintorf]")
+    error = single_error(content)
+    assert (error.line, error.key) == (10, "stadteile")
+    assert error.message == "Die Angabe „stadteile“ gibt es hier nicht. Meinten Sie „stadtteile“?"
+    assert error.hint.startswith("Schreiben Sie „stadtteile“.")
+
+
+def test_typo_in_a_required_key_of_a_provider_a_page_and_site_yaml(content):
+    content.replace("anbieter/jugendamt.md", "name: Jugendamt", "nmae: Jugendamt")
+    content.replace("seiten/impressum.md", "titel: Impressum", "tittel: Impressum")
+    content.replace("site.yaml", "stadt: Musterstadt", "stadtt: Musterstadt")
     errors = content.errors()
-    assert {(e.line, e.key) for e in errors} == {(10, "stadteile"), (1, "stadtteile")}
-    assert any("Meinten Sie „stadtteile“?" in e.message for e in errors)
-    assert any("Pflichtangabe „stadtteile“ fehlt" in e.message for e in errors)
+    assert sorted((e.file.name, e.line, e.key) for e in errors) == [
+        ("impressum.md", 2, "tittel"), ("jugendamt.md", 2, "nmae"), ("site.yaml", 2, "stadtt")]
+    assert not any("Pflichtangabe" in e.message for e in errors)
+
+
+def test_a_typo_does_not_hide_another_missing_required_key(content):
+    content.replace(OFFER, "stadtteile: [lintorf]", "stadteile: [lintorf]")
+    content.replace(OFFER, "anbieter: familienzentrum\n", "")
+    errors = content.errors()
+    assert sorted((e.line, e.key) for e in errors) == [(1, "anbieter"), (9, "stadteile")]
+    assert "Pflichtangabe „anbieter“ fehlt" in [e for e in errors if e.key == "anbieter"][0].message
+
+
+def test_empty_date_asks_for_a_date(content):
+    """As the offer template leaves it: „stand:“ with nothing after it."""
+    content.replace(OFFER, "stand: 2026-10-01", "stand:")
+    error = single_error(content)
+    assert (error.line, error.key) == (28, "stand")
+    assert error.message == "„stand“ ist leer."
+    assert "JJJJ-MM-TT, z. B. 2026-03-01" in error.hint and "zuletzt geprüft" in error.hint
+    assert "Text" not in error.message + error.hint and "Anführungszeichen" not in error.hint
+
+
+def test_every_empty_date_and_time_asks_for_its_form(content):
+    content.replace(OFFER, "stand: 2026-10-01", 'stand: ""\ngueltig_bis:\ntermine:\n  - datum:\n    von:\n    bis: ""')
+    content.replace(OFFER, "    von: 9:30\n", "    von:\n")
+    errors = {e.key: e for e in content.errors()}
+    assert sorted(errors) == ["gueltig_bis", "stand", "termine → 1. Eintrag → bis", "termine → 1. Eintrag → datum",
+                              "termine → 1. Eintrag → von", "zeiten → 1. Eintrag → von"]
+    for key, error in errors.items():
+        assert error.message == f"„{key}“ ist leer.", error.message
+        assert ("SS:MM" if key.endswith((" von", " bis")) else "JJJJ-MM-TT") in error.hint, (key, error.hint)
 
 
 def test_missing_required_key_points_at_front_matter(content):

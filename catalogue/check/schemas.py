@@ -146,6 +146,9 @@ def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem
     # jsonschema reports each missing required key as an error of its own, and _explain names all of them
     # from the first: the others would repeat every message.
     incomplete = set()
+    # A misspelled key („stadteile“) is told as the misspelling, not also as the key it most likely meant missing.
+    meant = {(tuple(e.absolute_path), _meant(name, e.schema)) for e in errors if e.validator == "additionalProperties"
+             for name in e.instance if name not in e.schema.get("properties", {})}
     problems: list[ContentProblem] = []
     for error in errors:
         path = tuple(error.absolute_path)
@@ -153,18 +156,35 @@ def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem
             continue
         if error.validator == "required":
             incomplete.add(path)
-        problems.extend(_explain(error, source, schema_name))
+        problems.extend(_explain(error, source, schema_name, {name for where, name in meant if where == path}))
     return problems
 
 
-def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -> list[ContentProblem]:
+def _meant(name, schema: dict) -> str:
+    """The allowed key a misspelled key most likely meant, or ""."""
+    return suggest(name, list(schema.get("properties", {})))
+
+
+def _empty_date_or_time(schema: dict, path: list, base: str, value) -> str:
+    """"empty_date" or "empty_time" for a date or time left empty (as the offer template leaves „stand:“), else ""."""
+    if value is not None and (not isinstance(value, str) or value.strip()):
+        return ""
+    reference = _schema_at(path, base).get("$ref", "")
+    if reference.endswith("/datum") or schema.get("format") == "date":
+        return "empty_date"
+    return "empty_time" if reference.endswith("/uhrzeit") else ""
+
+
+def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str,
+             misspelled: set[str] = frozenset()) -> list[ContentProblem]:
+    """The problems of one schema error; `misspelled`: keys a misspelled key meant, not told as missing."""
     path = list(error.absolute_path)
     kind, schema, value = error.validator, error.schema, error.instance
     key = key_label(path)
     description = _description(schema, base) or _description(_schema_at(path, base), base)
 
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in value]
+        missing = [name for name in error.validator_value if name not in value and name not in misspelled]
         return [
             problem(
                 "required",
@@ -180,7 +200,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
         allowed = list(schema.get("properties", {}))
         problems = []
         for name in [n for n in value if n not in allowed]:
-            close = suggest(name, allowed)
+            close = _meant(name, schema)
             problems.append(
                 problem(
                     "unknown_key",
@@ -198,6 +218,10 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str) -
     line = source.line_of(path)
     if "propertyNames" in error.schema_path:  # a taxonomy id written as a key: say that key, on its line
         line, key = _key_line(source, path, value), _key_label(path, value)
+    empty = _empty_date_or_time(schema, path, base, value) if kind in ("type", "pattern") else ""
+    if empty:
+        return [problem(empty, source.path, line, key, key=key, description=_description(_schema_at(path, base),
+                                                                                          base))]
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         found = _found(value)

@@ -23,6 +23,14 @@ STRUCTURE: dict[str, tuple[str, str]] = {
         "{description}Kürzen Sie den Text; Einzelheiten gehören in die Beschreibung unter dem Vorspann.",
     ),
     "empty": ("„{key}“ darf nicht leer sein.", "{description}Schreiben Sie nach dem Doppelpunkt einen Text."),
+    "empty_date": (
+        "„{key}“ ist leer.",
+        "{description}Schreiben Sie das Datum nach dem Doppelpunkt als JJJJ-MM-TT, z. B. 2026-03-01.",
+    ),
+    "empty_time": (
+        "„{key}“ ist leer.",
+        "{description}Schreiben Sie die Uhrzeit nach dem Doppelpunkt.",
+    ),
     "too_few_items": (
         "„{key}“ braucht mindestens {limit} {entries}.",
         "{description}Schreiben Sie die Einträge in die eckigen Klammern, z. B. [erster, zweiter], oder jeden in "
