@@ -2,7 +2,12 @@
 
 import sys
 
-from catalogue.commands.cli import main
+try:
+    from catalogue.commands.cli import main
+except ModuleNotFoundError as missing:  # started without the virtual environment: say in German what to do
+    from catalogue.messages.commands import missing_modules
+
+    sys.exit(missing_modules(missing, sys.argv[1:]))
 
 if __name__ == "__main__":
     sys.exit(main())

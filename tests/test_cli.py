@@ -231,3 +231,20 @@ def test_the_old_spellings_still_work():
         "check", Path("check"), "2026-11-22", True)
     after = parse(["--content", "A", "check", "--content", "B"])
     assert after.content == Path("B")
+
+
+def test_without_the_virtual_environment_build_py_says_in_german_what_to_do(tmp_path):
+    """As `python3 build.py --compress` outside .venv: a dependency cannot be imported (here made so for jinja2,
+    whichever Python runs the tests). Exit 2, no traceback, the way to start it named."""
+    import subprocess
+    import sys
+    start = ("import runpy, sys; sys.modules['jinja2'] = None; sys.argv = ['build.py', '--compress']; "
+             f"runpy.run_path({str(REPO / 'build.py')!r}, run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", start], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "ModuleNotFoundError" not in result.stderr
+    assert result.stderr == (
+        "Fehler: Es fehlen Programmteile (jinja2). Starten Sie den Katalog mit python3 dev.py site (legt .venv an und "
+        "installiert alles), z. B. python3 dev.py site --compress, oder aktivieren Sie die virtuelle Umgebung: "
+        "source .venv/bin/activate\n")
+    assert (REPO / "build.py").read_text(encoding="utf-8").count("\n") < 15  # build.py stays thin

@@ -61,8 +61,9 @@ COMMANDS: dict[str, str] = {
     "bad_port": "„{text}“ ist kein Port; erlaubt sind die Zahlen 1 bis 65535",
     "no_content_folder": "Fehler: Den Inhaltsordner {content} gibt es nicht. Geben Sie ihn mit --content an.",
     "missing_modules": "Fehler: Es fehlen Programmteile ({modules}). Starten Sie den Katalog mit python3 dev.py site "
-                       "(legt .venv an und installiert alles), z. B. python3 dev.py site --compress, oder aktivieren "
-                       "Sie die virtuelle Umgebung: source .venv/bin/activate",
+                       "(legt .venv an und installiert alles){example}, oder aktivieren Sie die virtuelle Umgebung: "
+                       "source .venv/bin/activate",
+    "missing_modules_example": ", z. B. python3 dev.py site {arguments}",
     # build and check
     "progress": "\r{stage}: {done} von {total} …\033[K",
     "errors_summary": "{errors} in {files}, {warnings}.",
@@ -151,6 +152,19 @@ WORDS: dict[str, tuple[str, str]] = {
 def say(_name: str, /, **values) -> str:
     """The text `name` of COMMANDS with its values filled in."""
     return COMMANDS[_name].format(**values)
+
+
+def missing_modules(error: ModuleNotFoundError, arguments: list[str]) -> int:
+    """build.py started without its dependencies (outside .venv): says what to do instead of a traceback; exit 2.
+    Imports nothing that is not in Python itself."""
+    if not error.name or error.name.split(".")[0] == "catalogue":
+        raise error  # a part of this program is missing: a real bug, with its traceback
+    import shlex
+    import sys
+
+    example = say("missing_modules_example", arguments=shlex.join(arguments)) if arguments else ""
+    print(say("missing_modules", modules=error.name.split(".")[0], example=example), file=sys.stderr)
+    return 2
 
 
 def count(number: int, word: str) -> str:

@@ -24,7 +24,7 @@ READING: dict[str, tuple[str, str]] = {
     "no_front_matter": (
         "Die Datei beginnt nicht mit einem Vorspann zwischen zwei Zeilen „---“.",
         "Schreiben Sie in die erste Zeile nur „---“, darunter die Angaben (z. B. „titel: …“), dann wieder eine "
-        "Zeile „---“ und danach die Beschreibung. Die Vorlage in CONTRIBUTING.md zeigt, wie es aussieht.",
+        "Zeile „---“ und danach die Beschreibung. Die Vorlage catalogue/vorlagen/angebot.md zeigt, wie es aussieht.",
     ),
     "unclosed_front_matter": (
         "Der Vorspann, der in Zeile 1 mit „---“ beginnt, wird nicht mit einer Zeile „---“ beendet.",

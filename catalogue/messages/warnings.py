@@ -11,7 +11,7 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "translation_language_unused": (
         "Für „{code}“ ({language}) hat die Website keine Seiten; diese Übersetzungen werden nicht verwendet.",
         "Die Website gibt es auf {languages}. Für eine weitere Sprache braucht sie eine Tabelle ihrer Texte in "
-        "layouts/i18n/ (siehe docs/uebersetzungen.md); bis dahin können die Übersetzungen stehen bleiben. Oder "
+        "layouts/i18n/ (siehe docs/betrieb/anleitungen/uebersetzungen.md#eine-weitere-sprache-der-website); bis dahin können die Übersetzungen stehen bleiben. Oder "
         "prüfen Sie das Sprachkürzel.",
     ),
     "translation_names_missing": (
@@ -22,8 +22,8 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "translation_languages_missing": (
         "Für {languages} stehen in site.yaml keine Übersetzungen der Namen; die Seiten in {these} zeigen "
         "Titel, Lebensphasen, Themen und die anderen Namen aus site.yaml auf Deutsch.",
-        "Wer übersetzen kann, ergänzt sie unter „uebersetzungen“ (siehe CONTRIBUTING.md, „Für die "
-        "Koordination“).",
+        "Wer übersetzen kann, ergänzt sie unter „uebersetzungen“ (siehe "
+        "docs/betrieb/anleitungen/uebersetzungen.md, „Namen aus site.yaml übersetzen“).",
     ),
     "missing_page": (
         "Die Seite seiten/{id}.md fehlt; eine öffentliche Stelle muss sie anbieten.",

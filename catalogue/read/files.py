@@ -19,7 +19,7 @@ from catalogue.messages.reading import ALIAS_PROBLEM, UNKNOWN_TAG_PROBLEM, yaml_
 from catalogue.problems import WARNING, ContentProblem, shown
 
 # A content file is a page of text: anything bigger is a mistake (a pasted export, a wrong file) that would
-# become a page of many megabytes in every language. Said in CONTRIBUTING.md.
+# become a page of many megabytes in every language. Said in docs/partner/anleitungen/angebotsdatei.md.
 MAX_TEXT_FILE_BYTES = 512 * 1024
 # What no editor shows and no page or XML export may hold: C0 and C1 controls but tab and line breaks, DEL,
 # and the two non-characters libyaml refuses. Removed on reading, with a warning; so are the line and paragraph
