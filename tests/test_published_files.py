@@ -107,3 +107,37 @@ def test_every_page_has_a_description_of_its_own_language(built):
     assert "Lintorf: Angebote für Familien" in (built / "stadtteile/lintorf/index.html").read_text(encoding="utf-8")
     english = (built / "en/themen/index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Topics: offers for families' in english
+
+
+MODULE = re.compile(r'<script type="module" src="((?:\.\./)*)assets/([^"]+)"></script>')
+PRELOAD = re.compile(r'<link rel="modulepreload" href="((?:\.\./)*)assets/([^"]+)">')
+STATIC_IMPORT = re.compile(r'\b(?:from|import)\s*["\']\./([^"\']+\.js)["\']')  # not import("./spelling.js")
+
+
+def test_each_module_page_preloads_exactly_the_modules_it_imports(built):
+    """So that a phone asks for all of a page's modules at once instead of discovering one import after another.
+    The imports are read from the published scripts themselves; a module loaded only when asked (spelling.js) is
+    not preloaded."""
+    def imports_of(name: str, seen: list[str]) -> list[str]:
+        for imported in STATIC_IMPORT.findall((built / "assets" / name).read_text(encoding="utf-8")):
+            if imported not in seen:
+                seen.append(imported)
+                imports_of(imported, seen)
+        return seen
+
+    pages = ("suche/index.html", "en/suche/index.html", "angebot-vorschlagen/index.html", "merkliste/index.html",
+             "angebote/krabbelgruppe/index.html")
+    for page in pages:
+        html = (built / page).read_text(encoding="utf-8")
+        modules = MODULE.findall(html)
+        assert len(modules) == 1, (page, modules)
+        prefix, entry = modules[0]
+        preloaded = PRELOAD.findall(html)
+        assert all(own_prefix == prefix for own_prefix, _ in preloaded), page
+        wanted = [name for name in imports_of(entry, []) if name != entry]
+        assert sorted(name for _, name in preloaded) == sorted(wanted), (page, preloaded, wanted)
+        assert len(preloaded) == len(set(preloaded)), page
+    search = (built / "suche/index.html").read_text(encoding="utf-8")
+    assert len(PRELOAD.findall(search)) >= 5 and "spelling." not in "".join(n for _, n in PRELOAD.findall(search)
+                                                                           if not n.startswith("search-spelling."))
+    assert "modulepreload" not in (built / "index.html").read_text(encoding="utf-8")  # no module, nothing to preload

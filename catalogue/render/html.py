@@ -76,7 +76,7 @@ def _environment(language: str):
         every = _job.texts
         _environments[language] = environment(_job.layouts_dir, every[language], every[GERMAN],
                                               language_prefix(language), tuple(every.values()), _job.compiled,
-                                              _job.assets.names)
+                                              _job.assets)
     return _environments[language]
 
 

@@ -28,6 +28,7 @@ from catalogue.model.names import Names
 from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
 from catalogue.render import proposal
+from catalogue.render.assets import Assets
 from catalogue.render.markup import MarkdownRenderer
 from catalogue.render.paths import EASY_OFFERS, offer_path
 
@@ -88,12 +89,12 @@ class _Environment(jinja2.Environment):
 def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "",
                 interface_texts: tuple[Texts, ...] = (),
                 compiled: jinja2.BytecodeCache | None = None,
-                asset_names: dict[str, str] | None = None) -> jinja2.Environment:
+                assets: Assets | None = None) -> jinja2.Environment:
     """texts: the interface's language; german: the German texts (with those only in German); prefix: the folder
     of the language's pages ("" for German, "en/" for English); interface_texts: every interface language's, for
     what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
-    templates are shared (render/html.py's CompiledTemplates, or a folder of the build cache); asset_names: the
-    published name of each stylesheet and script, by its own (render/assets.py, plan_assets)."""
+    templates are shared (render/html.py's CompiledTemplates, or a folder of the build cache); assets: the
+    stylesheet and scripts under their published names, and the scripts' imports (render/assets.py, plan_assets)."""
     env = _Environment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         bytecode_cache=compiled,
@@ -132,7 +133,11 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     @jinja2.pass_context
     def asset(context, name: str) -> str:
         """A link to the stylesheet or a script, e.g. 'style.css', under the name that changes with its content."""
-        return site_url(context, "assets/" + (asset_names or {})[name])
+        return site_url(context, "assets/" + (assets.names if assets else {})[name])
+
+    def module_imports(name: str) -> list[str]:
+        """The scripts the module `name` imports, directly or not: each a <link rel="modulepreload">."""
+        return assets.module_imports(name) if assets else []
 
     def lang_attrs(code: str) -> Markup:
         """The lang (and dir) attributes of an element whose text is in `code`, where they differ from the page's."""
@@ -277,6 +282,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
     env.globals.update(
         once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset,
+        module_imports=module_imports,
         lang_attrs=lang_attrs, say=say, german=german_text, language_name=name_of_language,
         language_names=language_names, district_names=district_names, structured_data=structured_data, names=names,
         # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
