@@ -208,7 +208,7 @@ def wait_for_background_deletion(folder: Path) -> None:
     deadline = time.monotonic() + 600
     while any(folder.glob(".site-alt-*")) or any(folder.glob(".suchindex-*")):
         if time.monotonic() > deadline:
-            sys.exit(f"Die alte Ausgabe in {folder} wurde nicht gelöscht.")
+            sys.exit(f"The old output in {folder} was not deleted.")
         time.sleep(0.5)
 
 
@@ -308,37 +308,38 @@ def write_csv(path: Path, results: list[Result]) -> None:
                              for value in (getattr(result, name) for name in CSV_FIELDS)])
 
 
-def german(number: float, digits: int = 1) -> str:
-    return f"{number:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+def figure(number: float, digits: int = 1) -> str:
+    """A number as the English developer docs write it: 1,000 and 11.0."""
+    return f"{number:,.{digits}f}"
 
 
 def write_markdown(path: Path, results: list[Result]) -> None:
     lines = [
-        "| Angebote | dieses Projekt | Hugo + Pagefind, sechs Sprachen | Faktor | Hugo + Pagefind, nur Deutsch "
-        "| Faktor | CPU-Zeit (Projekt / Hugo sechs / Hugo Deutsch) | Speicher (Projekt / Hugo sechs / Hugo Deutsch) "
-        "| HTML-Seiten (Projekt / Hugo sechs / Hugo Deutsch) | Neubau nach einer Änderung | Läufe | gemessen |",
+        "| Offers | this project | Hugo + Pagefind, six languages | factor | Hugo + Pagefind, German only "
+        "| factor | CPU time (project / Hugo six / Hugo German) | memory (project / Hugo six / Hugo German) "
+        "| HTML pages (project / Hugo six / Hugo German) | rebuild after one change | runs | measured |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
-        rebuild = "–" if r.rebuild is None else f"{german(r.rebuild)} s ({r.rebuild / r.ours:.0%})".replace("%", " %")
+        rebuild = "–" if r.rebuild is None else f"{figure(r.rebuild)} s ({r.rebuild / r.ours:.0%})"
         cpu = ("–" if r.cpu_ours is None else
-               f"{german(r.cpu_ours)} / {german(r.cpu_hugo_six)} / {german(r.cpu_hugo_german)} s")
+               f"{figure(r.cpu_ours)} / {figure(r.cpu_hugo_six)} / {figure(r.cpu_hugo_german)} s")
         lines.append(
-            f"| {german(r.offers, 0)} | {german(r.ours)} s | {german(r.hugo_six)} s | {german(r.ours / r.hugo_six)}× "
-            f"| {german(r.hugo_german)} s | {german(r.ours / r.hugo_german)}× | {cpu} "
-            f"| {german(r.memory_ours, 2)} / {german(r.memory_hugo_six, 2)} / {german(r.memory_hugo_german, 2)} GB "
-            f"| {german(r.pages_ours, 0)} / {german(r.pages_hugo_six, 0)} / {german(r.pages_hugo_german, 0)} "
+            f"| {figure(r.offers, 0)} | {figure(r.ours)} s | {figure(r.hugo_six)} s | {figure(r.ours / r.hugo_six)}× "
+            f"| {figure(r.hugo_german)} s | {figure(r.ours / r.hugo_german)}× | {cpu} "
+            f"| {figure(r.memory_ours, 2)} / {figure(r.memory_hugo_six, 2)} / {figure(r.memory_hugo_german, 2)} GB "
+            f"| {figure(r.pages_ours, 0)} / {figure(r.pages_hugo_six, 0)} / {figure(r.pages_hugo_german, 0)} "
             f"| {rebuild} | {r.runs} | {r.measured} |")
     path.write_text(
-        "<!-- Geschrieben von benchmarks/compare_hugo.py; nicht von Hand ändern. -->\n\n"
+        "<!-- Written by benchmarks/compare_hugo.py; do not edit by hand. -->\n\n"
         + "\n".join(lines) + "\n\n"
-        "Sekunden: Median der Läufe, ein sauberer Bau (`--no-pdf --no-cache`) beider Seiten abwechselnd auf "
-        "derselben Maschine (2 Kerne, die andere Programme mitbenutzen); CPU-Zeit: Rechenzeit (user + system) des Baus "
-        "mit allen Kindprozessen, die Arbeit, die andere Programme nicht strecken; HTML-Seiten: alle Seiten aller "
-        "Sprachen; im Suchindex (Pagefind) stehen bei diesem Projekt die Angebotsseiten einmal (die deutschen, ein "
-        "Index für alle Sprachen), bei Hugo in sechs Sprachen jede Angebotsseite in jeder Sprache (sechsmal so "
-        "viele), bei Hugo nur Deutsch einmal; Speicher: Spitze der PSS des Baus mit allen Kindprozessen; Faktor: die Zeit dieses "
-        "Projekts geteilt durch die von Hugo + Pagefind.\n", encoding="utf-8")
+        "Seconds: the median of the runs, a clean build (`--no-pdf --no-cache`) of each side in turn on the same "
+        "machine (2 cores that other programs share); CPU time: the build's computing time (user + system) with all "
+        "its child processes, the work that other programs do not stretch; HTML pages: every page in every "
+        "language; in the search index (Pagefind) this project has each offer's page once (the German one, one index "
+        "for every language), Hugo in six languages each offer's page in each language (six times as many), Hugo "
+        "German only once; memory: the peak PSS of the build with all its child processes; factor: this project's "
+        "time divided by Hugo + Pagefind's.\n", encoding="utf-8")
 
 
 CHART_STYLE = """
@@ -375,26 +376,26 @@ def chart_svg(results: list[Result]) -> str:
     width, left, right = 780, 240, 170
     bar, gap, panel_gap, top = 30, 8, 30, 108
     plot = width - left - right
-    rows = [("ours", "dieses Projekt"), ("six", "Hugo + Pagefind, sechs Sprachen"),
-            ("german", "Hugo + Pagefind, nur Deutsch")]
+    rows = [("ours", "this project"), ("six", "Hugo + Pagefind, six languages"),
+            ("german", "Hugo + Pagefind, German only")]
     panel_height = 24 + len(rows) * (bar + gap) + 26
     height = top + len(results) * (panel_height + panel_gap)
     description = "; ".join(
-        f"{german(r.offers, 0)} Angebote: dieses Projekt {german(r.ours)} s, Hugo + Pagefind in sechs Sprachen "
-        f"{german(r.hugo_six)} s (Faktor {german(r.ours / r.hugo_six)}), nur Deutsch {german(r.hugo_german)} s "
-        f"(Faktor {german(r.ours / r.hugo_german)})" for r in results)
+        f"{figure(r.offers, 0)} offers: this project {figure(r.ours)} s, Hugo + Pagefind in six languages "
+        f"{figure(r.hugo_six)} s (factor {figure(r.ours / r.hugo_six)}), German only {figure(r.hugo_german)} s "
+        f"(factor {figure(r.ours / r.hugo_german)})" for r in results)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="titel beschreibung">',
-           '<title id="titel">Sauberer Bau: dieses Projekt und Hugo + Pagefind, in Sekunden</title>',
-           f'<desc id="beschreibung">Balken je Kataloggröße, kürzer ist schneller. {description}.</desc>',
+           f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title description">',
+           '<title id="title">Clean build: this project and Hugo + Pagefind, in seconds</title>',
+           f'<desc id="description">Bars per catalogue size, shorter is faster. {description}.</desc>',
            f"<style>{CHART_STYLE}</style>",
-           '<text class="title" x="16" y="28">Sauberer Bau der Website (ohne PDF), in Sekunden</text>',
-           '<text class="axis muted" x="16" y="48">Abwechselnd auf derselben Maschine (2 Kerne) gemessen; '
-           "kürzer ist schneller.</text>",
-           '<text class="axis muted" x="16" y="64">Faktor: so viel Mal länger braucht dieses Projekt. '
-           "Seiten: die HTML-Seiten, die der Bau schreibt; CPU: seine Rechenzeit.</text>",
-           '<text class="axis muted" x="16" y="80">Im Suchindex: jedes Angebot einmal (dieses Projekt, Hugo nur '
-           "Deutsch), in jeder Sprache (Hugo sechs Sprachen).</text>"]
+           '<text class="title" x="16" y="28">Clean build of the website (without PDF), in seconds</text>',
+           '<text class="axis muted" x="16" y="48">Measured in turn on the same machine (2 cores); '
+           "shorter is faster.</text>",
+           '<text class="axis muted" x="16" y="64">Factor: how many times as long this project takes. '
+           "Pages: the HTML pages the build writes; CPU: its computing time.</text>",
+           '<text class="axis muted" x="16" y="80">In the search index: each offer once (this project, Hugo '
+           "German only), in every language (Hugo six languages).</text>"]
     y = top
     for r in results:
         seconds = {"ours": r.ours, "six": r.hugo_six, "german": r.hugo_german}
@@ -402,8 +403,8 @@ def chart_svg(results: list[Result]) -> str:
         cpu = {"ours": r.cpu_ours, "six": r.cpu_hugo_six, "german": r.cpu_hugo_german}
         step = nice_step(max(seconds.values()))
         scale_max = step * -(-max(seconds.values()) // step)
-        runs = "1 Lauf" if r.runs == 1 else f"Median von {r.runs} Läufen"
-        out.append(f'<text class="panel" x="16" y="{y + 14}">{german(r.offers, 0)} Angebote'
+        runs = "1 run" if r.runs == 1 else f"median of {r.runs} runs"
+        out.append(f'<text class="panel" x="16" y="{y + 14}">{figure(r.offers, 0)} offers'
                    f'<tspan class="axis muted" font-weight="normal"> · {runs}</tspan></text>')
         bars_top = y + 24
         bars_bottom = bars_top + len(rows) * (bar + gap) - gap
@@ -412,18 +413,18 @@ def chart_svg(results: list[Result]) -> str:
             x = left + plot * tick / scale_max
             out.append(f'<line class="grid" x1="{x:.1f}" y1="{bars_top - 4}" x2="{x:.1f}" y2="{bars_bottom + 4}"/>')
             out.append(f'<text class="tick muted" x="{x:.1f}" y="{bars_bottom + 18}" text-anchor="middle">'
-                       f'{german(tick, 0 if tick == int(tick) else 1)}</text>')
+                       f'{figure(tick, 0 if tick == int(tick) else 1)}</text>')
             tick += step
-        out.append(f'<text class="axis muted" x="{left - 18}" y="{bars_bottom + 18}" text-anchor="end">Sekunden</text>')
+        out.append(f'<text class="axis muted" x="{left - 18}" y="{bars_bottom + 18}" text-anchor="end">seconds</text>')
         for index, (kind, label) in enumerate(rows):
             top_of_bar = bars_top + index * (bar + gap)
             length = plot * seconds[kind] / scale_max
-            value = f"{german(seconds[kind])} s"
+            value = f"{figure(seconds[kind])} s"
             if kind != "ours":
-                value += f" (Faktor {german(r.ours / seconds[kind])})"
-            details = f"{german(pages[kind], 0)} Seiten"
+                value += f" (factor {figure(r.ours / seconds[kind])})"
+            details = f"{figure(pages[kind], 0)} pages"
             if cpu[kind] is not None:
-                details += f", CPU {german(cpu[kind])} s"
+                details += f", CPU {figure(cpu[kind])} s"
             out.append(f'<text class="label" x="{left - 10}" y="{top_of_bar + bar / 2 - 2}" '
                        f'text-anchor="end">{label}</text>')
             out.append(f'<text class="tick muted" x="{left - 10}" y="{top_of_bar + bar / 2 + 12}" '
@@ -461,16 +462,16 @@ def main() -> None:
         write_figures(args.figures, [])
         return
     hugo = hugo_binary()
-    print(f"{'Angebote':>8} | {'dieses Projekt':>14} | {'Hugo+PF 6 Spr.':>14} | {'Faktor':>6} | "
-          f"{'Hugo+PF de':>10} | {'Faktor':>6} | {'Speicher Projekt / Hugo 6 / Hugo de':>35} | "
-          f"{'Neubau nach 1 Änderung':>22}", flush=True)
+    print(f"{'offers':>8} | {'this project':>14} | {'Hugo+PF 6 lang.':>14} | {'factor':>6} | "
+          f"{'Hugo+PF de':>10} | {'factor':>6} | {'memory project / Hugo 6 / Hugo de':>35} | "
+          f"{'rebuild after 1 change':>22}", flush=True)
     for size in args.sizes:
         r = measure_size(size, args.runs, not args.no_rebuild, hugo)
         rebuild = "–" if r.rebuild is None else f"{r.rebuild:.1f} s ({r.rebuild / r.ours:.0%})"
         print(f"{size:>8} | {r.ours:>12.1f} s | {r.hugo_six:>12.1f} s | {r.ours / r.hugo_six:>5.1f}× | "
               f"{r.hugo_german:>8.1f} s | {r.ours / r.hugo_german:>5.1f}× | "
               f"{r.memory_ours:>9.2f} / {r.memory_hugo_six:.2f} / {r.memory_hugo_german:.2f} GB | {rebuild:>22}"
-              f"   (HTML-Seiten: {r.pages_ours} / {r.pages_hugo_six} / {r.pages_hugo_german}; CPU: {r.cpu_ours:.1f} / "
+              f"   (HTML pages: {r.pages_ours} / {r.pages_hugo_six} / {r.pages_hugo_german}; CPU: {r.cpu_ours:.1f} / "
               f"{r.cpu_hugo_six:.1f} / {r.cpu_hugo_german:.1f} s)", flush=True)
         write_figures(args.figures, [r])  # after each size, so that a long run keeps what it measured
 

@@ -33,16 +33,19 @@ def test_the_chart_has_a_title_a_description_and_three_bars_a_size(tmp_path):
                                  14.7, 17.1, 2.7)
     bigger = compare_hugo.Result(10000, 1, 90.0, 110.0, 18.0, 1.1, 2.0, 0.6, 76000, 80000, 13000)
     compare_hugo.write_figures(tmp_path, [bigger, result])
+    written = "".join((tmp_path / name).read_text(encoding="utf-8") for name in ("benchmark.md", "benchmark.svg"))
+    for german in ("Angebote", "Sekunden", "Faktor", "Läufe", "Seiten", "dieses Projekt", "11,0"):
+        assert german not in written, f"the developer docs are in English: {german}"
     svg = ElementTree.parse(tmp_path / "benchmark.svg").getroot()
     assert svg.get("role") == "img"
-    assert svg.find(f"{SVG}title").text.startswith("Sauberer Bau")
+    assert svg.find(f"{SVG}title").text.startswith("Clean build")
     description = svg.find(f"{SVG}desc").text
-    assert "1.000 Angebote: dieses Projekt 11,0 s" in description and "10.000 Angebote" in description
+    assert "1,000 offers: this project 11.0 s" in description and "10,000 offers" in description
     assert "prefers-color-scheme: dark" in svg.find(f"{SVG}style").text
     bars = [rect.get("class") for rect in svg.iter(f"{SVG}rect")]
     assert bars == ["ours", "six", "german"] * 2
-    assert "Sekunden" in "".join(svg.itertext())
+    assert "seconds" in "".join(svg.itertext())
     rows = (tmp_path / "benchmark.md").read_text(encoding="utf-8").splitlines()
-    assert any(row.startswith("| 1.000 | 11,0 s | 12,6 s | 0,9× | 2,3 s | 4,8× |") for row in rows)
-    assert any(row.startswith("| 10.000 | 90,0 s |") and "| – |" in row for row in rows)
+    assert any(row.startswith("| 1,000 | 11.0 s | 12.6 s | 0.9× | 2.3 s | 4.8× |") for row in rows)
+    assert any(row.startswith("| 10,000 | 90.0 s |") and "| – |" in row for row in rows)
     assert compare_hugo.read_results(tmp_path / "benchmark.csv") == {1000: result, 10000: bigger}
