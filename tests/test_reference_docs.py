@@ -142,3 +142,36 @@ def test_docs_index_lists_every_page():
         if page.name == "README.md" and page.parent.name == "docs":
             continue
         assert f"]({page.relative_to(REPO / 'docs').as_posix()})" in index, f"docs/README.md does not list {page}"
+
+
+# --- the developer docs name the code as it is --------------------------------------------------------------------
+
+DEVELOPER_DOCS = sorted((REPO / "docs/entwicklung").glob("*.md"))
+CODE_PATH = re.compile(r"\bcatalogue/[\w/.-]*\w/?")
+
+
+@pytest.mark.parametrize("page", DEVELOPER_DOCS, ids=lambda page: page.name)
+def test_every_catalogue_path_in_the_developer_docs_exists(page):
+    named = set(CODE_PATH.findall(page.read_text(encoding="utf-8")))
+    missing = sorted(path for path in named if not (REPO / path).exists())
+    assert not missing, f"{page.relative_to(REPO)} nennt, was es in catalogue/ nicht gibt: {missing}"
+
+
+def test_the_architecture_page_names_only_folders_and_modules_that_exist():
+    """The stage table: its folders under catalogue/, and every module or folder a row names (`offers.py`,
+    `pdf/`) in that row's folder; the diagram's stages („1 read/“) too."""
+    text = (REPO / "docs/entwicklung/architecture.md").read_text(encoding="utf-8")
+    rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ") and "`" in line.split(" | ")[1]]
+    assert len(rows) >= 8, "the table of stages"
+    missing = []
+    for stage, folders, what in (row[:3] for row in rows if len(row) >= 3 and "/`" in row[1] or "py`" in row[1]):
+        places = [REPO / "catalogue" / name for name in re.findall(r"`([\w/.]+)`", folders)]
+        missing += [place for place in places if not place.exists()]
+        folder = next((place for place in places if place.is_dir()), REPO / "catalogue")
+        for name in re.findall(r"`([\w]+(?:\.py|/))`", what):
+            if not any(folder.rglob(name.rstrip("/"))) and not (REPO / "catalogue" / name).exists():
+                missing.append(folder / name)
+    for stage in re.findall(r'subgraph \w+ \["(?:[\d–]+ )?(\w+/)"\]', text):
+        if not (REPO / "catalogue" / stage).is_dir():
+            missing.append(REPO / "catalogue" / stage)
+    assert not missing, f"docs/entwicklung/architecture.md nennt, was es nicht gibt: {missing}"
