@@ -21,6 +21,7 @@ from pathlib import Path
 
 from catalogue import webserver
 from catalogue.check.catalogue import load_catalogue
+from catalogue.messages.commands import say
 from catalogue.model import search_words
 from catalogue.model.catalogue import Catalogue
 from catalogue.model.gaps import GapTables, german_report
@@ -260,7 +261,7 @@ class _Site:
         except BaseException:
             indexing.stop()
             raise
-        self.progress("Suchindex", 0, 1)
+        self.progress(say("stage_index"), 0, 1)
         indexing.finish()
         if self.compressed_copies:
             compress.add_copies(staging, output)

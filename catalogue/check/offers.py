@@ -12,6 +12,7 @@ from catalogue.check.images import check_image
 from catalogue.check.lint import Linter
 from catalogue.check.translations import check_translation, language_ok
 from catalogue.messages import did_you_mean, listing, problem
+from catalogue.messages.commands import say
 from catalogue.model.languages import is_language_code
 from catalogue.model.offers import Contact, DatedEvent, Image, Offer, Place, RegularTime, Translation
 from catalogue.problems import WARNING
@@ -32,7 +33,7 @@ def read_offers(context: Context) -> tuple[list[Offer], list[Translation]]:
     paths = content_files(context.content_dir / "angebote", context)
     for done, path in enumerate(paths, 1):
         if done % 100 == 0:
-            context.progress("Angebote prüfen", done, len(paths))
+            context.progress(say("stage_offers"), done, len(paths))
         stem, _, language = path.stem.partition(".")
         source, problems, lint_source = context.read_markdown(path)
         context.problems.extend(problems)

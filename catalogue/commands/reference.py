@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from catalogue.messages import MESSAGES
+from catalogue.messages.commands import say
 
 PACKAGE = Path(__file__).resolve().parents[1]
 REPO = PACKAGE.parent
@@ -364,10 +365,10 @@ def main(argv: list[str]) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
     if check_only and stale:
-        print("Nicht aktuell: " + ", ".join(stale) + f". Neu schreiben: {COMMAND}", file=sys.stderr)
+        print(say("reference_stale", pages=", ".join(stale), command=COMMAND), file=sys.stderr)
         return 1
     for name in stale:
-        print(f"geschrieben: {name}")
+        print(say("reference_written", page=name))
     return 0
 
 

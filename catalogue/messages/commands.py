@@ -66,6 +66,11 @@ COMMANDS: dict[str, str] = {
     "missing_modules_example": ", z. B. python3 dev.py site {arguments}",
     # build and check
     "progress": "\r{stage}: {done} von {total} …\033[K",
+    # the stages the progress names (on a terminal, once a build runs for a couple of seconds)
+    "stage_offers": "Angebote prüfen",
+    "stage_pages": "Seiten schreiben",
+    "stage_pdf": "PDF schreiben",
+    "stage_index": "Suchindex",
     "errors_summary": "{errors} in {files}, {warnings}.",
     "nothing_written": " Es wurde nichts geschrieben; {output} ist unverändert.",
     "checked": "Geprüft: {counts}. Keine Fehler, {warnings} ({seconds} s).",
@@ -91,6 +96,9 @@ COMMANDS: dict[str, str] = {
     "forms_unchanged": "Die Formulare in {target} sind unverändert. Beheben Sie zuerst die Fehler in site.yaml.",
     "forms_not_writable": "Fehler: In {target} lässt sich nicht schreiben ({reason}).",
     "forms_written": "Geschrieben: {written}. Übernehmen Sie sie mit git commit.",
+    # python -m catalogue.commands.reference
+    "reference_stale": "Nicht aktuell: {pages}. Neu schreiben: {command}",
+    "reference_written": "geschrieben: {page}",
     # changes
     "changes_failed": "Fehler: Die Änderungen seit „{since}“ lassen sich nicht bestimmen. {error}",
     "git_failed": "git {arguments} meldet: {detail}",

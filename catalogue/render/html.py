@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from catalogue.messages.commands import say
 from catalogue.model.catalogue import Catalogue
 from catalogue.model.i18n import GERMAN, Texts, interface_languages
 from catalogue.publish import compress
@@ -135,7 +136,7 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
             done = 0
             for start, end in ranges:
                 done += _render_range(start, end)
-                progress("Seiten schreiben", done, len(pages))
+                progress(say("stage_pages"), done, len(pages))
             return result
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_leave_ctrl_c_to_the_build)
@@ -145,7 +146,7 @@ def render_pages(catalogue: Catalogue, pages: list[PlannedPage], layouts_dir: Pa
             done = 0
             for future in as_completed([pool.submit(_render_range, s, e) for s, e in ranges]):
                 done += future.result()
-                progress("Seiten schreiben", done, len(pages))
+                progress(say("stage_pages"), done, len(pages))
             return other_work.result() if other_work else None
         finally:  # after Ctrl+C or an error, the pages not yet begun are not rendered for nothing
             pool.shutdown(cancel_futures=True)

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.check import glyphs
+from catalogue.messages.commands import say
 from catalogue.model.catalogue import Catalogue
 from catalogue.problems import Problems
 from catalogue.render.downloads import Download, Downloads
@@ -104,7 +105,7 @@ def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, 
     findings = Findings()
     forking = "fork" in multiprocessing.get_all_start_methods()
     try:
-        progress("PDF schreiben", 0, len(tasks))
+        progress(say("stage_pdf"), 0, len(tasks))
         if forking:
             make_qr_codes([catalogue.site.base_url] + [offer_url(catalogue.site, o.id) for o in catalogue.offers],
                            os.cpu_count() or 1)
@@ -115,7 +116,7 @@ def write_pdfs(catalogue: Catalogue, layouts_dir: Path, output: Path, progress, 
             for path, size, found in (pool.map if parallel else map)(_render_task, tasks):
                 sizes[path] = size
                 findings.update(found)
-                progress("PDF schreiben", len(sizes), len(tasks))
+                progress(say("stage_pdf"), len(sizes), len(tasks))
     finally:
         _job = None
         forget_qr_codes()
