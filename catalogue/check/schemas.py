@@ -18,6 +18,7 @@ import jsonschema_rs
 from referencing import Registry, Resource
 
 from catalogue.messages import did_you_mean, listing, problem, suggest
+from catalogue.messages.structure import TYPE_EXAMPLES, TYPE_NAMES, found_text
 from catalogue.problems import ContentProblem
 from catalogue.read.files import SourceFile
 
@@ -30,26 +31,6 @@ OFFER, PROVIDER, PAGE, SITE, TRANSLATION = (
     "uebersetzung.schema.json",
 )
 SCHEMA_NAMES = (OFFER, PROVIDER, PAGE, SITE, TRANSLATION)
-
-TYPE_NAMES = {
-    "string": "ein Text",
-    "integer": "eine ganze Zahl",
-    "number": "eine Zahl",
-    "boolean": "true oder false",
-    "array": "eine Liste",
-    "object": "eine Gruppe von Angaben (schlüssel: wert)",
-    "null": "nichts",
-}
-TYPE_EXAMPLES = {
-    "string": "Schreiben Sie einen Text; steht er in Anführungszeichen, wird er immer als Text gelesen.",
-    "integer": "Schreiben Sie eine ganze Zahl ohne Anführungszeichen, z. B. 3.",
-    "number": "Schreiben Sie eine Zahl ohne Anführungszeichen, z. B. 10.",
-    "boolean": "Schreiben Sie true (ja) oder false (nein).",
-    "array": "Schreiben Sie eine Liste in eckigen Klammern, z. B. [mitte, lintorf], oder jeden Eintrag in eine "
-    "eigene Zeile mit „- “ davor.",
-    "object": "Schreiben Sie die Angaben darunter, jeweils eingerückt, z. B. „  von: 3“.",
-}
-
 
 @cache
 def load_schema(name: str) -> dict:
@@ -224,7 +205,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceFile, base: str,
                                                                                           base))]
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        found = _found(value)
+        found = found_text(value)
         return [
             problem(
                 "wrong_type",
@@ -304,17 +285,3 @@ def _key_line(source: SourceFile, path: list, name) -> int:
         if line != parent:
             return line
     return parent
-
-
-def _found(value) -> str:
-    if value is None:
-        return "nichts (die Angabe ist leer)"
-    if isinstance(value, bool):
-        return f"„{str(value).lower()}“ ({TYPE_NAMES['boolean']})"
-    if isinstance(value, (int, float)):
-        return f"die Zahl {value}"
-    if isinstance(value, str):
-        return f"der Text „{value}“"
-    if isinstance(value, list):
-        return "eine Liste"
-    return "eine Gruppe von Angaben"

@@ -59,3 +59,38 @@ STRUCTURE: dict[str, tuple[str, str]] = {
                   "{description}Schreiben Sie eine Zahl bis höchstens {limit}."),
     "schema_other": ("„{key}“ ist so nicht erlaubt ({detail}).", "{description}"),
 }
+
+# How the type a key needs and the type it has are named in "wrong_type", and how to write the one needed
+TYPE_NAMES = {
+    "string": "ein Text",
+    "integer": "eine ganze Zahl",
+    "number": "eine Zahl",
+    "boolean": "true oder false",
+    "array": "eine Liste",
+    "object": "eine Gruppe von Angaben (schlüssel: wert)",
+    "null": "nichts",
+}
+TYPE_EXAMPLES = {
+    "string": "Schreiben Sie einen Text; steht er in Anführungszeichen, wird er immer als Text gelesen.",
+    "integer": "Schreiben Sie eine ganze Zahl ohne Anführungszeichen, z. B. 3.",
+    "number": "Schreiben Sie eine Zahl ohne Anführungszeichen, z. B. 10.",
+    "boolean": "Schreiben Sie true (ja) oder false (nein).",
+    "array": "Schreiben Sie eine Liste in eckigen Klammern, z. B. [mitte, lintorf], oder jeden Eintrag in eine "
+    "eigene Zeile mit „- “ davor.",
+    "object": "Schreiben Sie die Angaben darunter, jeweils eingerückt, z. B. „  von: 3“.",
+}
+
+
+def found_text(value) -> str:
+    """What the partner wrote, named for "wrong_type": „hier steht …“."""
+    if value is None:
+        return "nichts (die Angabe ist leer)"
+    if isinstance(value, bool):
+        return f"„{str(value).lower()}“ ({TYPE_NAMES['boolean']})"
+    if isinstance(value, (int, float)):
+        return f"die Zahl {value}"
+    if isinstance(value, str):
+        return f"der Text „{value}“"
+    if isinstance(value, list):
+        return "eine Liste"
+    return "eine Gruppe von Angaben"
