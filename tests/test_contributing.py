@@ -2,7 +2,7 @@
 
 Partners follow CONTRIBUTING.md and the pages of docs/partner/ without reading code, so they must not drift:
 every message of catalogue/messages/ has an entry in docs/partner/referenz/meldungen.md (written by
-catalogue/commands/reference.py from the examples kept beside it) with an example that matches the message's
+catalogue/commands/reference/ from the examples kept beside it) with an example that matches the message's
 text, the worked examples of docs/partner/anleitungen/ pass `check --strict`, the first guide names the keys
 partners write, the check command is spelled one way, the issue forms offer exactly the names in
 content/site.yaml, and the workflow runs the check the guide describes.
