@@ -147,7 +147,8 @@ def _meant(name, schema: dict) -> str:
 
 
 def _empty_date_or_time(schema: dict, path: list, base: str, value) -> str:
-    """"empty_date" or "empty_time" for a date or time left empty (as the offer template leaves „stand:“), else ""."""
+    """"empty_date" or "empty_time" for a date or time left empty (as the offer template leaves „stand:“), or
+    "" for any other value."""
     if value is not None and (not isinstance(value, str) or value.strip()):
         return ""
     reference = _schema_at(path, base).get("$ref", "")

@@ -76,7 +76,8 @@ class _Parser(argparse.ArgumentParser):
 def _shared(parser: argparse.ArgumentParser, before_command: bool = False) -> None:
     """--content and --heute; before the command with their defaults, after it only when given."""
     default = (lambda value: value) if before_command else (lambda value: argparse.SUPPRESS)
-    parser.add_argument("--content", type=Path, default=default(Path("content")), metavar="ORDNER", help=HELP["--content"])
+    parser.add_argument("--content", type=Path, default=default(Path("content")), metavar="ORDNER",
+                        help=HELP["--content"])
     parser.add_argument("--heute", type=_day, default=default(None), metavar="JJJJ-MM-TT", help=HELP["--heute"])
 
 

@@ -111,7 +111,8 @@ def offer_changes(content: Path, since: str) -> list[OfferChange]:
 
 
 def version_name(code: str) -> str:
-    return say("changes_easy_german") if code == EASY_GERMAN else language_name(code)  # („Deutsch“, „Türkisch“)
+    # („Deutsch“, „Türkisch“)
+    return say("changes_easy_german") if code == EASY_GERMAN else language_name(code)
 
 
 def _addresses(offer_id: str, code: str, base_url: str) -> str:

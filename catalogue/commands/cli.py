@@ -80,11 +80,11 @@ def _summary(result: pipeline.Result, command: str, output: Path) -> str:
     if catalogue.unpublished:
         counts += say("unpublished", expired=count(len(catalogue.unpublished), "expired"))
     if command == "check":
-        return say("checked", counts=counts, warnings=warnings, seconds=seconds.removesuffix(" s"))
+        return say("checked", counts=counts, warnings=warnings, seconds=seconds)
     pages = say("pages_written", count=result.pages_written)
     if result.pages_rendered < result.pages_written:
         pages += say("pages_reused", rendered=result.pages_rendered)
-    return say("built", counts=counts, pages=pages, output=output, warnings=warnings, seconds=seconds.removesuffix(" s"))
+    return say("built", counts=counts, pages=pages, output=output, warnings=warnings, seconds=seconds)
 
 
 def _report_text(catalogue) -> str:

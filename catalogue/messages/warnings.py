@@ -11,7 +11,8 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "translation_language_unused": (
         "Für „{code}“ ({language}) hat die Website keine Seiten; diese Übersetzungen werden nicht verwendet.",
         "Die Website gibt es auf {languages}. Für eine weitere Sprache braucht sie eine Tabelle ihrer Texte in "
-        "layouts/i18n/ (siehe docs/betrieb/anleitungen/uebersetzungen.md#eine-weitere-sprache-der-website); bis dahin können die Übersetzungen stehen bleiben. Oder "
+        "layouts/i18n/ (siehe docs/betrieb/anleitungen/uebersetzungen.md#eine-weitere-sprache-der-website); bis "
+        "dahin können die Übersetzungen stehen bleiben. Oder "
         "prüfen Sie das Sprachkürzel.",
     ),
     "translation_names_missing": (

@@ -6,7 +6,8 @@ Leichte Sprache); German pages get both. A text that a template asks for and the
 build; a page never shows a key or an empty place instead of words.
 
 A table may list keys under `_zu_pruefen`: translations a native speaker should check (see
-docs/betrieb/anleitungen/uebersetzungen.md, "Unsichere Stellen prüfen lassen"). Keys beginning with "_" are notes about the table, not texts.
+docs/betrieb/anleitungen/uebersetzungen.md, "Unsichere Stellen prüfen lassen"). Keys beginning with "_" are
+notes about the table, not texts.
 """
 
 from __future__ import annotations
