@@ -52,7 +52,8 @@ class Counting(http.server.SimpleHTTPRequestHandler):
 
 def for_the_search(path: str) -> bool:
     """Pagefind's files and the search page's scripts (named by their content: search.c91e137702.js), and the
-    vocabulary when a query finds little; not the page and the stylesheet, which every page loads."""
+    vocabulary when a query finds little; not the page and the stylesheet, which every page loads. The modules the
+    page preloads (<link rel="modulepreload">) are the ones it imports, fetched once: counted once here too."""
     return path.startswith(("/pagefind/", "/suche/woerter.json")) or (path.startswith("/assets/")
                                                                       and path.endswith(".js"))
 
