@@ -206,6 +206,9 @@ def test_an_option_of_another_command_names_the_command_it_belongs_to(tmp_path):
     assert since.returncode == 2 and "nur bei: changes" in since.stderr
     ziel = run_cli("--ziel", "formulare", cwd=tmp_path)  # no command: build, which has no --ziel
     assert ziel.returncode == 2 and "„--ziel“ gibt es bei „build“ nicht, nur bei: github." in ziel.stderr
+    before = run_cli("--strict", "check", cwd=tmp_path)  # only --content and --heute may stand before the command
+    assert before.returncode == 2 and "„--strict“ gehört hinter den Befehl: python build.py check --strict" in (
+        before.stderr)
     command = run_cli("bauen", cwd=tmp_path)
     assert command.returncode == 2 and "„bauen“ ist kein Befehl; es gibt: build, check, report" in command.stderr
 

@@ -178,6 +178,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         for word in extra:
             option = word.split("=", 1)[0]
             owners = [name for name, command in commands.items() if option in command._option_string_actions]
+            if word.startswith("-") and args.command in owners:  # `--strict check`: the option stood before it
+                here.error(say("option_before_command", option=option, command=args.command))
             if word.startswith("-") and owners:
                 here.error(say("wrong_command", option=option, command=args.command, first=owners[0],
                                owners=", ".join(owners)))

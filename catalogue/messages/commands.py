@@ -52,6 +52,7 @@ COMMANDS: dict[str, str] = {
     "wrong_command": "„{option}“ gibt es bei „{command}“ nicht, nur bei: {owners}. Zum Beispiel: "
                      "python build.py {first} {option}",
     "unknown_option": "unbekannte Angabe: {options}",
+    "option_before_command": "„{option}“ gehört hinter den Befehl: python build.py {command} {option}",
     "unknown_command": "„{value}“ ist kein Befehl; es gibt: {choices}",
     "invalid_choice": "„{value}“ ist bei {option} nicht möglich; es gibt: {choices}",
     "needs_value": "{option} braucht einen Wert",
