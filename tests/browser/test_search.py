@@ -131,6 +131,23 @@ def test_the_address_round_trips_the_state(search, browser):
     assert search.titles() == [ZELT]
 
 
+@pytest.mark.parametrize("crafted", ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf",
+                                     "__defineGetter__", "utm_source"])
+def test_a_crafted_parameter_name_neither_breaks_the_search_nor_narrows_it(search, browser, crafted):
+    """Issue 32.3: suche/?q=baby&__proto__=x threw in the scripts, which kept the filters in a plain object keyed
+    by the address's parameter names: no results, no status, and the fallback without JavaScript hidden."""
+    browser.driver.get_log("browser")  # what earlier tests left in the console
+    titles = search.open(q="Krabbelgruppe", **{crafted: "x"})
+    assert titles[:1] == [KRABBEL], titles
+    assert "gefunden" in search.status()
+    lintorf = search.open(stadtteil="lintorf")
+    assert len(lintorf) == 2 and search.open(**{crafted: ["x", "y"]}, stadtteil="lintorf") == lintorf
+    browser.driver.find_element(By.CSS_SELECTOR, "label[for^='filter-kosten']").click()
+    assert search.titles() == [KRABBEL] and search.params().get("kosten") == ["kostenlos"]
+    errors = [entry["message"] for entry in browser.driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors
+
+
 def test_the_header_search_box_submits_to_the_search_page(search, browser):
     browser.driver.get(browser.origins["katalog"] + "/angebote/angebote/zeltlager/")
     field = browser.driver.find_element(By.ID, "suche-kopf")
