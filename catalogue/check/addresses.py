@@ -20,17 +20,32 @@ WEB_DEFINITION = "#/$defs/web"  # every key whose schema names it holds a web ad
 
 def web_address_problem(value: str) -> tuple[str, dict] | None:
     """The message and its values for an address a browser would read otherwise than it looks, or None."""
+    if not isinstance(value, str):
+        return None
     try:
         url = ada_url.URL(value)
     except ValueError:
         return "web_unreadable", {"value": value, "host": _written_host(value)}
+    written = _written_host(value)
     if url.username or url.password:
-        return "web_user_part", {"value": value, "user": value.split("://", 1)[-1].rpartition("@")[0],
-                                 "host": url.hostname}
+        return "web_user_part", {"value": value, "user": written.rpartition("@")[0], "host": url.hostname}
     if "\\" in value:
         return "web_backslash", {"value": value, "host": url.hostname}
-    if url.protocol not in ("http:", "https:") or not url.hostname:
-        return "web_unreadable", {"value": value, "host": _written_host(value)}
+    if "@" in written:  # an empty user part (https://@evil.example/, https://:@…) is still one to a reader
+        return "web_user_part", {"value": value, "user": written.rpartition("@")[0], "host": url.hostname}
+    # A host is read as written: not percent-encoded (%77%77%77 is www to a browser).
+    if "%" in written or url.protocol not in ("http:", "https:") or not url.hostname:
+        return "web_unreadable", {"value": value, "host": written}
+    # What the reader sees is what the browser opens: not a number it reads as another address (http://0.0 is
+    # 0.0.0.0, http://2130706433 is 127.0.0.1). Letters are compared as IDNA writes them (München.de).
+    name = re.sub(r":[0-9]*$", "", written)
+    try:
+        expected = ada_url.idna_to_ascii(name)
+        expected = expected.decode() if isinstance(expected, bytes) else expected
+    except (ValueError, UnicodeError):
+        expected = ""
+    if url.hostname != expected:
+        return "web_read_otherwise", {"value": value, "host": name, "browser_host": url.hostname}
     return None
 
 

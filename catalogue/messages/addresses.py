@@ -14,6 +14,11 @@ ADDRESSES: dict[str, tuple[str, str]] = {
         "Schreiben Sie statt „\\“ einen Schrägstrich „/“, oder kopieren Sie die Adresse aus der Adresszeile des "
         "Browsers.",
     ),
+    "web_read_otherwise": (
+        "In der Internetadresse „{value}“ liest ein Browser den Namen der Website „{host}“ als „{browser_host}“.",
+        "Schreiben Sie den Namen der Website so, wie er in der Adresszeile des Browsers steht, z. B. "
+        "https://www.example.org/angebot; als Ziffern nur eine vollständige Adresse wie 192.0.2.10.",
+    ),
     "web_unreadable": (
         "Die Internetadresse „{value}“ kann ein Browser nicht öffnen: Der Name der Website („{host}“) ist so "
         "nicht möglich.",
