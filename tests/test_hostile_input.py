@@ -113,6 +113,27 @@ def test_an_email_address_is_only_an_address(content, tmp_path, file, line, addr
     assert "Sie steht allein" in errors[0].hint and "?bcc=" in errors[0].hint
 
 
+@pytest.mark.parametrize("link, headers", [
+    ("[Schreiben Sie uns](mailto:info@fz.example?bcc=spy%40evil.example&body=x)", "bcc"),
+    ("[Schreiben Sie uns](MAILTO:info@fz.example?CC=spy@evil.example)", "cc"),
+    ("Schreiben Sie an <info@fz.example?to=spy@evil.example>.", "to"),
+    ("Schreiben Sie an <mailto:info@fz.example?subject=Hallo&bcc=spy@evil.example>.", "bcc"),
+    ("[Schreiben Sie uns](mailto:info@fz.example,spy@evil.example)", "@"),
+])
+def test_a_mail_link_in_the_description_adds_no_recipients(content, link, headers):
+    """Issue 32.1 in the Markdown body: a mail link's headers must not copy families' mails to a third party."""
+    content.replace(OFFER, "## Was wir machen", f"## Was wir machen\n\n{link}")
+    errors = content.errors()
+    assert [(e.file.name, e.line, e.key) for e in errors] == [("krabbelgruppe.md", 32, "Beschreibung")]
+    assert f"({headers})" in errors[0].message and "andere Empfänger" in errors[0].message
+
+
+def test_a_mail_link_with_a_subject_is_fine(content):
+    content.replace(OFFER, "## Was wir machen", "## Was wir machen\n\n[Schreiben Sie uns]"
+                    "(mailto:info@fz.example?subject=Krabbelgruppe) oder an <info@fz.example>.")
+    assert content.errors() == []
+
+
 @pytest.mark.parametrize("address, name, host", [
     ("https://www.ratingen.de@evil.example/", "Teil mit „@“ („www.ratingen.de@“)", "evil.example"),
     ("https://user:pass@www.ratingen.de/", "Teil mit „@“ („user:pass@“)", "www.ratingen.de"),
