@@ -17,25 +17,43 @@ from urllib.parse import urlsplit
 from catalogue.publish import compress
 from catalogue.render.paths import ASSET_HASH_LENGTH
 
-# Nothing from elsewhere, no inline script or style; Pagefind runs WebAssembly and a worker from its own files.
+# Nothing from elsewhere, no inline script or style; the search's worker (Pagefind's) comes from the site itself.
 CONTENT_SECURITY_POLICY = (
-    ("default-src", "'self'"), ("script-src", "'self' 'wasm-unsafe-eval'"), ("worker-src", "'self'"),
+    ("default-src", "'self'"), ("script-src", "'self'"), ("worker-src", "'self'"),
     ("connect-src", "'self'"), ("img-src", "'self'"), ("media-src", "'self'"), ("style-src", "'self'"),
     ("font-src", "'self'"), ("object-src", "'none'"), ("base-uri", "'self'"), ("form-action", "'self'"),
 )
+# Pagefind compiles WebAssembly: on the search page of each language, and in its worker, which a browser holds to
+# the policy that comes with the worker's own file. No other page or file may.
+WASM = "'wasm-unsafe-eval'"
+SEARCH_FOLDER = "suche"  # each language's search page: suche/index.html, en/suche/index.html
+PAGEFIND_WORKER = "pagefind/pagefind-worker.js"
 # Only a header can forbid other sites to frame the pages: browsers ignore it in a <meta> and warn.
 HEADER_ONLY_POLICY = (("frame-ancestors", "'none'"),)
 
 
-def content_security_policy(header: bool) -> str:
-    """The policy as the header sends it (header=True) or as every page's <meta> says it."""
+def content_security_policy(header: bool, wasm: bool = False) -> str:
+    """The policy as the header sends it (header=True) or as a page's <meta> says it; wasm: for the search."""
     directives = CONTENT_SECURITY_POLICY + (HEADER_ONLY_POLICY if header else ())
-    return "; ".join(f"{name} {value}" for name, value in directives)
+    return "; ".join(f"{name} {value} {WASM}" if wasm and name == "script-src" else f"{name} {value}"
+                     for name, value in directives)
 
 
-# On every answer, the 404 page's included.
-SECURITY_HEADERS = (
-    ("Content-Security-Policy", content_security_policy(header=True)),
+def wasm_paths(prefix: str) -> str:
+    """A regular expression (nginx, Apache) for the addresses whose answer allows WebAssembly: each language's
+    search page (a language folder is a code such as en, or sr-latn) and Pagefind's worker, also as the server
+    finds their compressed copies."""
+    copies = r"(?:\.br|\.gz)?"
+    return (rf"^{prefix}(?:[a-z]{{2,3}}(?:-[a-z0-9]+)*/)?{SEARCH_FOLDER}/(?:index\.html{copies})?$"
+            rf"|^{prefix}pagefind/pagefind-worker\.js{copies}$")  # PAGEFIND_WORKER
+
+
+def security_headers(wasm: bool = False) -> tuple[tuple[str, str], ...]:
+    """What every answer carries (the 404 page's included); wasm=True for the addresses of wasm_paths()."""
+    return (("Content-Security-Policy", content_security_policy(header=True, wasm=wasm)),) + OTHER_SECURITY_HEADERS
+
+
+OTHER_SECURITY_HEADERS = (
     ("X-Frame-Options", "DENY"),  # frame-ancestors for browsers that predate it
     ("X-Content-Type-Options", "nosniff"),
     # Which offer a family looked at is nobody else's business: the address goes only to the site's own pages.
@@ -45,6 +63,8 @@ SECURITY_HEADERS = (
                            "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 )
+SECURITY_HEADERS = security_headers()
+SEARCH_SECURITY_HEADERS = security_headers(wasm=True)
 
 # Files whose name changes with their content (the stylesheet, the scripts, Pagefind's index) may be kept for a
 # year; everything else (pages, pagefind.js and its entry file, icons, open data) is asked for again each time,
@@ -83,10 +103,18 @@ def _compressed_suffixes() -> str:
 def headers_file(prefix: str) -> str:
     """`_headers` for Netlify and Cloudflare Pages. They revalidate every file unless told otherwise, serve the
     site's 404.html for unknown addresses and compress by themselves; where two rules set one header they join the
-    values, so Cache-Control is set only for the content-named folders."""
+    values, so Cache-Control is set only for the content-named folders.
+
+    Joined policies are two policies, and a browser enforces both: a rule for the search pages could only narrow
+    the policy of all addresses, never widen it, and these hosts have no rule for „all but the search“. So here
+    the header allows WebAssembly (the search page and Pagefind's worker need it from the header too), and each
+    page's <meta> narrows it again: in effect only the search pages may run it (docs/entwicklung/security.md)."""
     lines = ["# Netlify, Cloudflare Pages: the headers of every answer and what browsers may keep for a year.",
-             f"# Written by the build from {SOURCE}.", f"{prefix}*"]
-    lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
+             f"# Written by the build from {SOURCE}.",
+             "# WebAssembly: allowed here for every address (these hosts join the values of all rules that match, so",
+             "# no rule can widen the policy for the search alone); each page's <meta> policy allows it only on the",
+             "# search pages, and a browser enforces both.", f"{prefix}*"]
+    lines += [f"  {name}: {value}" for name, value in SEARCH_SECURITY_HEADERS]
     for folder in CONTENT_NAMED_FOLDERS:
         lines += [f"{prefix}{folder}*", f"  Cache-Control: {KEEP}"]
     return "\n".join(lines) + "\n"
@@ -96,6 +124,7 @@ def htaccess(prefix: str) -> str:
     """`.htaccess` for Apache (mod_rewrite, mod_headers, mod_mime; AllowOverride FileInfo is enough)."""
     suffixes = _compressed_suffixes()
     headers = "\n".join(f'Header always set {name} "{value}"' for name, value in SECURITY_HEADERS)
+    search_policy = content_security_policy(header=True, wasm=True)
     types = "\n".join(f"AddType {kind} .{suffix}" for suffix, kind in TYPES.items())
     return f"""\
 # Apache: security headers, caching, the 404 page and the compressed copies of this site.
@@ -130,6 +159,10 @@ RewriteRule ^(.+\\.(?:{suffixes}))$ $1.gz [L]
 </FilesMatch>
 
 {headers}
+# Each language's search page and Pagefind's worker compile WebAssembly; no other address may.
+<If "%{{REQUEST_URI}} =~ m#{wasm_paths(prefix)}#">
+  Header always set Content-Security-Policy "{search_policy}"
+</If>
 Header always set Cache-Control "{REVALIDATE}"
 <FilesMatch "^(?:{ASSET_NAME}(?:\\.br|\\.gz)?|{PAGEFIND_NAME})$">
   Header always set Cache-Control "{KEEP}"
@@ -158,8 +191,8 @@ Alias {prefix.rstrip('/')} {folder.rstrip('/')}
 """
 
 
-def _nginx_headers(indent: str) -> str:
-    return f"\n{indent}".join(f'add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS)
+def _nginx_headers(indent: str, headers=SECURITY_HEADERS) -> str:
+    return f"\n{indent}".join(f'add_header {name} "{value}" always;' for name, value in headers)
 
 
 def nginx_conf(prefix: str = EXAMPLE_PREFIX, folder: str = EXAMPLE_FOLDER) -> str:
@@ -201,6 +234,12 @@ location {prefix} {{  # ANPASSEN: the sub-path, with / at both ends
     # .htaccess (for Apache) and the build's marker (.katalog-build) are not for visitors
     location ~ "/\\." {{
         return 404;
+    }}
+
+    # each language's search page and Pagefind's worker compile WebAssembly; no other address may
+    location ~ "{wasm_paths(prefix)}" {{  # ANPASSEN: the sub-path, twice
+        add_header Cache-Control "{REVALIDATE}" always;
+        {_nginx_headers("        ", SEARCH_SECURITY_HEADERS)}
     }}
 
     # named by their content: a new version has a new address

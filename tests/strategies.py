@@ -31,6 +31,7 @@ import yaml
 from hypothesis import strategies as st
 
 from catalogue.check import schemas
+from catalogue.check.addresses import web_address_problem
 from catalogue.check.pages import RESERVED_PAGE_IDS
 from catalogue.model.languages import EASY_GERMAN, known_codes
 from catalogue.model.offers import FORMATS, WEEKDAYS
@@ -117,8 +118,20 @@ def _address_text(exclude: str = "", min_size: int = 1, max_size: int = 16) -> s
                      st.sampled_from(["example", "fz", "müller", "日本", "xn--mller-kva", "a-b", "x"]))
 
 
+# An address is only an address: nothing that a mailto: link would read as headers or another address (issue 32.1).
+NOT_IN_AN_ADDRESS = "?&%#/\\:;,()[]"
+NOT_IN_A_DOMAIN = NOT_IN_AN_ADDRESS + "!$'*+=^`{|}~_"
 emails = st.builds(lambda local, domain, tld: f"{local}@{domain}.{tld}",
-                   _address_text(), _address_text(), _address_text(exclude="."))
+                   _address_text(exclude=NOT_IN_AN_ADDRESS), _address_text(exclude=NOT_IN_A_DOMAIN),
+                   _address_text(exclude=NOT_IN_A_DOMAIN + "."))
+# What a partner might add to an address, by mistake or to copy families' mails to someone else.
+EMAIL_ADDITIONS = ["?bcc=spy%40evil.example", "?cc=x@evil.example&body=x", "&bcc=x@evil.example", "#x", "%0Abcc:x",
+                   "?subject=x", "/x", "\\x", ":25", ";x@evil.example", ",x@evil.example", "(x)", "[x]"]
+hostile_emails = st.one_of(
+    st.builds(lambda address, addition: address + addition, emails, st.sampled_from(EMAIL_ADDITIONS)),
+    st.builds(lambda local, mark, rest: f"{local}{mark}{rest}", _address_text(exclude=NOT_IN_AN_ADDRESS),
+              st.sampled_from(sorted(NOT_IN_AN_ADDRESS)), emails),
+)
 WEB = re.compile(schemas.load_schema(schemas.OFFER)["$defs"]["web"]["pattern"])
 webs = st.builds(
     lambda scheme, host, rest, tail: f"{scheme}://{host}.{rest}{tail}",
@@ -129,7 +142,22 @@ webs = st.builds(
               st.builds(lambda mark, path: mark + path, st.sampled_from("/?#"), _address_text(min_size=0)),
               st.sampled_from(["/javascript:alert(1)", "/?q=<script>alert(1)</script>", "/\"onmouseover=\"x",
                                "#'><img/src=x/onerror=alert(1)>", "/%22%3E%3Cscript%3E"])),
-).filter(WEB.match)  # what the schema takes for an address (it keeps out what the build cannot parse)
+).filter(WEB.match).filter(lambda web: web_address_problem(web) is None)  # what the check takes for an address
+# What a reader takes for one site and a browser opens as another, or cannot open (issue 32.2).
+hostile_webs = st.one_of(
+    st.builds(lambda scheme, user, host, rest: f"{scheme}://{user}@{host}{rest}",
+              st.sampled_from(["http", "https", "HTTPS", "hTtP"]),
+              st.one_of(_address_text(exclude="/?#@\\"), st.sampled_from(["www.ratingen.de", "user:pass", ":", ""])),
+              st.sampled_from(["evil.example", "www.ratingen.de", "127.0.0.1", "[::1]", "xn--mller-kva.example"]),
+              st.sampled_from(["", "/", "/a?b#c", "\\x"])),
+    st.builds(lambda scheme, before, after: f"{scheme}://{before}\\{after}", st.sampled_from(["http", "https"]),
+              st.sampled_from(["evil.example", "www.ratingen.de", ""]),
+              st.sampled_from(["@www.ratingen.de/", "www.ratingen.de/", "/x", ""])),
+    st.builds(lambda scheme, rest: f"{scheme}:{rest}",
+              st.sampled_from(["javascript", "data", "file", "ftp", "mailto", "vbscript", "http", "https", "blob"]),
+              st.sampled_from(["//evil.example/", "alert(1)", "text/html,<script>", "///etc/passwd", "/\\evil.example",
+                               "\\\\evil.example", "//www.ratingen.de%40evil.example/", "//%77%77%77.example/"])),
+)
 phones = st.one_of(
     st.integers(min_value=0, max_value=10**15),
     st.builds(lambda before, digit, after: before + digit + after,

@@ -99,5 +99,9 @@ def test_only_symbolic_links_are_followed_to_see_whether_they_leave_the_content_
         ("draussen.md", "Diese"), ("durch-datei.md", "„durch-datei.md“"), ("fehlt.md", "„fehlt.md“"),
         ("notiz.txt", "Diese"), ("ordner", "Der"), ("schleife.md", "„schleife.md“"), ("zum-ordner.md", "Der")]
     assert "außerhalb des Inhaltsordners" in listing[0].message
+    # the link out of the content folder stops the check (issue 32.4); without it the rest is read as before
+    assert [p.file.name for p in result.problems.errors] == ["draussen.md"]
+    (offers / "draussen.md").unlink()
+    result = pipeline.check(content, TODAY)
     assert {offer.id for offer in result.catalogue.offers} >= {"zeltlager", "zweites-zeltlager"}
     assert "draussen" not in {offer.id for offer in result.catalogue.offers}

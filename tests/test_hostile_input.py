@@ -82,14 +82,15 @@ def test_a_symlink_out_of_the_content_folder_is_not_read(content, tmp_path):
                       encoding="utf-8")
     (content.root / "angebote" / "geheim.md").symlink_to(secret)
     (content.root / "angebote" / "zweite.md").symlink_to(content.root / OFFER)  # inside: read as usual
-    assert content.errors() == []
-    assert [p.message for p in warnings_of(content, "geheim.md")] == [
+    errors = content.errors()
+    assert [(e.file.name, e.message) for e in errors] == [("geheim.md",
         "Diese Datei ist ein Verweis (symbolischer Link) auf eine Datei außerhalb des Inhaltsordners; sie wird "
-        "nicht gelesen."]
+        "nicht gelesen.")]
+    result = pipeline.build(content.root, tmp_path / "site", TODAY)
+    assert not result.ok and not (tmp_path / "site").exists()
+    (content.root / "angebote" / "geheim.md").unlink()
     ids = {o.id for o in content.catalogue().offers}
-    assert "geheim" not in ids and "zweite" in ids
-    output = build(content, tmp_path)
-    assert "Geheim" not in "".join(p.read_text(encoding="utf-8") for p in output.rglob("*.html"))
+    assert "zweite" in ids
 
 
 def test_a_site_yaml_out_of_the_content_folder_is_an_error(content, tmp_path):
@@ -97,6 +98,85 @@ def test_a_site_yaml_out_of_the_content_folder_is_an_error(content, tmp_path):
     (content.root / "site.yaml").rename(outside)
     (content.root / "site.yaml").symlink_to(outside)
     assert [(e.file.name, "außerhalb" in e.message) for e in content.errors()] == [("site.yaml", True)]
+
+
+@pytest.mark.parametrize("file, line", [(OFFER, 23), ("anbieter/familienzentrum.md", 6)])
+@pytest.mark.parametrize("address", [
+    "info@familienzentrum.example?bcc=spy%40evil.example&body=x", "info@familienzentrum.example&cc=spy@x.example",
+    "info@familienzentrum.example#x", "info%40fz.example@evil.example", "a@b.example/x", "a,spy@evil.example",
+])
+def test_an_email_address_is_only_an_address(content, tmp_path, file, line, address):
+    """Issue 32.1: „?bcc=“ after the domain made every mail families wrote go to a third party as well."""
+    content.replace(file, "email: fz@example.org", f'email: "{address}"')
+    errors = content.errors()
+    assert [(e.file.name, e.line, e.key.split(" → ")[-1]) for e in errors] == [(file.split("/")[-1], line, "email")]
+    assert "Sie steht allein" in errors[0].hint and "?bcc=" in errors[0].hint
+
+
+@pytest.mark.parametrize("link, headers", [
+    ("[Schreiben Sie uns](mailto:info@fz.example?bcc=spy%40evil.example&body=x)", "bcc"),
+    ("[Schreiben Sie uns](MAILTO:info@fz.example?CC=spy@evil.example)", "cc"),
+    ("Schreiben Sie an <info@fz.example?to=spy@evil.example>.", "to"),
+    ("Schreiben Sie an <mailto:info@fz.example?subject=Hallo&bcc=spy@evil.example>.", "bcc"),
+    ("[Schreiben Sie uns](mailto:info@fz.example,spy@evil.example)", "@"),
+])
+def test_a_mail_link_in_the_description_adds_no_recipients(content, link, headers):
+    """Issue 32.1 in the Markdown body: a mail link's headers must not copy families' mails to a third party."""
+    content.replace(OFFER, "## Was wir machen", f"## Was wir machen\n\n{link}")
+    errors = content.errors()
+    assert [(e.file.name, e.line, e.key) for e in errors] == [("krabbelgruppe.md", 32, "Beschreibung")]
+    assert f"({headers})" in errors[0].message and "andere Empfänger" in errors[0].message
+
+
+def test_a_mail_link_with_a_subject_is_fine(content):
+    content.replace(OFFER, "## Was wir machen", "## Was wir machen\n\n[Schreiben Sie uns]"
+                    "(mailto:info@fz.example?subject=Krabbelgruppe) oder an <info@fz.example>.")
+    assert content.errors() == []
+
+
+@pytest.mark.parametrize("address, name, host", [
+    ("https://www.ratingen.de@evil.example/", "Teil mit „@“ („www.ratingen.de@“)", "evil.example"),
+    ("https://user:pass@www.ratingen.de/", "Teil mit „@“ („user:pass@“)", "www.ratingen.de"),
+    ("https://evil.example\\@www.ratingen.de/", "umgekehrten Schrägstrich", "evil.example"),
+    ("https://www.ratingen.de/a\\b", "umgekehrten Schrägstrich", "www.ratingen.de"),
+    ("https://www.ratingen.de%40evil.example/", "kann ein Browser nicht öffnen", "www.ratingen.de%40evil.example"),
+])
+@pytest.mark.parametrize("file, line", [(OFFER, 24), ("anbieter/familienzentrum.md", 7)])
+def test_a_web_address_is_read_as_a_browser_reads_it(content, file, line, address, name, host):
+    """Issue 32.2: a user part or a backslash hid the site a link really opens."""
+    content.replace(file, "web: https://example.org/fz", f"web: '{address}'")
+    errors = content.errors()
+    assert [(e.file.name, e.line, e.key.split(" → ")[-1]) for e in errors] == [(file.split("/")[-1], line, "web")]
+    assert name in errors[0].message and f"„{host}“" in errors[0].message, errors[0].message
+    assert errors[0].hint
+
+
+def test_a_web_address_in_site_yaml_is_read_as_a_browser_reads_it(content):
+    content.replace("site.yaml", "basis_url: https://", "basis_url: https://www.ratingen.de@")
+    errors = content.errors()
+    assert [(e.file.name, "„www.ratingen.de@“" in e.message) for e in errors] == [("site.yaml", True)]
+
+
+def test_a_symlinked_folder_out_of_the_content_folder_is_refused(content, tmp_path):
+    """Issue 32.4: angebote/ itself a link to a folder elsewhere on the machine that builds the site."""
+    outside = tmp_path / "elsewhere"
+    (content.root / "angebote").rename(outside)
+    (content.root / "angebote").symlink_to(outside, target_is_directory=True)
+    errors = [(e.file.name, e.line, "außerhalb des Inhaltsordners" in e.message) for e in content.errors()]
+    assert ("angebote", None, True) in errors
+
+
+def test_a_symlinked_offer_out_of_the_content_folder_stops_the_build(content, tmp_path):
+    """Issue 32.4: a pull request that adds a link to a file of the runner fails the check, whatever its name."""
+    for relative in (OFFER, "anbieter/familienzentrum.md", "seiten/impressum.md", "angebote/krabbelgruppe.en.md"):
+        outside = tmp_path / relative.replace("/", "-")
+        (content.root / relative).rename(outside)
+        (content.root / relative).symlink_to(outside)
+    errors = {(e.file.name, "außerhalb des Inhaltsordners" in e.message) for e in content.errors()}
+    assert {("krabbelgruppe.md", True), ("familienzentrum.md", True), ("impressum.md", True),
+            ("krabbelgruppe.en.md", True)} <= errors
+    result = pipeline.build(content.root, tmp_path / "site", TODAY)
+    assert not result.ok and not (tmp_path / "site").exists()
 
 
 @pytest.mark.parametrize("yaml_line, words", [

@@ -37,6 +37,7 @@ from pathlib import Path
 from unittest import mock
 from xml.etree import ElementTree
 
+import ada_url
 import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, note, seed, settings
@@ -46,6 +47,7 @@ from icalendar import Calendar
 import strategies as content_st
 from catalogue import messages, pipeline
 from catalogue.check import schemas
+from catalogue.check.addresses import web_address_problem
 from catalogue.commands import cli
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import GERMAN, Texts, interface_languages
@@ -526,7 +528,8 @@ VALID_VALUES = ["fz@example.org", "https://example.org/fz", "0800 111", "9:30", 
 tricky_values = st.one_of(tricky_values, st.builds(
     lambda before, value, after: before + value + after, st.sampled_from(["", "", " ", "\ufeff", "\n"]),
     st.sampled_from(VALID_VALUES), st.sampled_from(["\n", "\r\n", " ", "\ufeff", "\x85", "\u2028", "\x1c", "\n\n",
-                                                   "\u00a0", "\t", "\x00"])))
+                                                   "\u00a0", "\t", "\x00"])),
+                          content_st.hostile_emails, content_st.hostile_webs)
 
 
 @examples(150)
@@ -545,6 +548,74 @@ def test_the_fast_and_the_reference_validator_agree(changes):
     fast = schemas._fast_says_valid(schemas.OFFER, data)
     reference = not list(schemas.reference_validator(schemas.OFFER).iter_errors(data))
     assert fast == reference
+
+
+# --- addresses a partner writes (issue 32) ------------------------------------------------------------------
+
+PROVIDER_DATA = yaml.load((FIXTURE / "anbieter" / "familienzentrum.md").read_text(encoding="utf-8").split("---")[1],
+                          Loader=ContentLoader)
+ADDRESS_KEYS = [(schemas.OFFER, OFFER_DATA, ("kontakt", "email")), (schemas.PROVIDER, PROVIDER_DATA, ("email",))]
+
+
+def _with(data: dict, path: tuple, value) -> dict:
+    data = json.loads(json.dumps(data))
+    node = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return data
+
+
+@examples(150)
+@given(content_st.hostile_emails, st.sampled_from(ADDRESS_KEYS))
+def test_an_email_address_with_anything_more_is_refused_at_its_key(address, where):
+    """?bcc=, &body=, #, %-escapes and the like would make a mailto: link write to someone else as well."""
+    schema, original, path = where
+    data = _with(original, path, address)
+    assert not schemas._fast_says_valid(schema, data), address
+    assert [tuple(e.absolute_path) for e in schemas.reference_validator(schema).iter_errors(data)] == [path]
+
+
+@examples(100)
+@given(content_st.emails, st.sampled_from(ADDRESS_KEYS))
+def test_an_email_address_that_passes_is_an_address_only(address, where):
+    schema, original, path = where
+    assert schemas._fast_says_valid(schema, _with(original, path, address)), address
+    assert not set(address) & set(content_st.NOT_IN_AN_ADDRESS) and address.count("@") == 1
+
+
+@examples(200)
+@given(st.one_of(content_st.hostile_webs, content_st.webs))
+def test_a_web_address_is_refused_or_opens_the_site_it_names(url):
+    """What the check takes opens the site a reader sees in it: no user part (https://www.ratingen.de@evil.example/),
+    no backslash (https://evil.example\\@www.ratingen.de/), no other scheme, no host a browser decodes."""
+    note(repr(url))
+    if not re.search(schemas._end_of_text(content_st.WEB.pattern), url) or web_address_problem(url) is not None:
+        return  # refused: by the schema's pattern, or by reading it as a browser does
+    parsed = ada_url.URL(url)
+    written = re.split(r"[/?#]", url.split("://", 1)[1], maxsplit=1)[0]
+    assert parsed.protocol in ("http:", "https:") and not parsed.username and not parsed.password
+    assert "\\" not in url and "@" not in written and "%" not in written
+    if written.isascii() and ":" not in written:
+        assert parsed.hostname == written.lower()
+
+
+@examples(60)
+@given(content_st.hostile_webs, st.sampled_from([(schemas.OFFER, OFFER_DATA, ("kontakt", "web")),
+                                                 (schemas.PROVIDER, PROVIDER_DATA, ("web",))]))
+def test_a_disguised_web_address_is_told_at_its_key_in_german(url, where):
+    schema, original, path = where
+    with Folder() as root:
+        file = root / ("angebote/krabbelgruppe.md" if schema == schemas.OFFER else "anbieter/familienzentrum.md")
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("web: https://example.org/fz", "web: " + json.dumps(url, ensure_ascii=False)), encoding="utf-8")
+        result = pipeline.check(root, TODAY)
+        told = [(p.file.name, p.key.split(" → ")[-1]) for p in result.problems.errors]
+        if re.search(schemas._end_of_text(content_st.WEB.pattern), url) and web_address_problem(url) is None:
+            assert not told, told
+        else:
+            assert told == [(file.name, "web")], (url, [p.message for p in result.problems.errors])
+            assert_well_told(result.problems, root)
 
 
 # --- the known problems of issue 13, which the lead engineer is fixing ------------------------------------------

@@ -18,8 +18,8 @@ from catalogue.check.media import Media
 from catalogue.messages import listing, problem
 from catalogue.model.catalogue import review_due
 from catalogue.model.site import Site
-from catalogue.problems import WARNING, ContentProblem, Problems
-from catalogue.read.files import SourceFile, read_markdown_file
+from catalogue.problems import ERROR, WARNING, ContentProblem, Problems
+from catalogue.read.files import SourceFile, outside_of, read_markdown_file
 
 # Always with fullmatch: „$“ also matches before a final line break.
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,80}")
@@ -47,8 +47,21 @@ def read_markdown_to_lint(path: Path) -> tuple[SourceFile | None, list[ContentPr
     return source, problems, functools.partial(lint, source)
 
 
+def content_file(relative: str, context: Context, missing: str) -> Path | None:
+    """A file the content folder holds by name (site.yaml, and any such file to come): its path, or None when it
+    is missing (the message `missing` says so) or a link out of the content folder."""
+    path = context.content_dir / relative
+    if not path.is_file():
+        context.problems.add(problem(missing, path, None))
+        return None
+    return path if inside_content(path, context) else None
+
+
 def content_files(folder: Path, context: Context) -> list[Path]:
-    """The Markdown files of a content folder, in a stable order; anything else is reported."""
+    """The Markdown files of a content folder, in a stable order; anything else is reported. Every kind of content
+    file is found here or by content_file(): a link (the folder's or a file's) out of the content folder is an
+    error, and the file is never read. A link that stays inside the content folder is read like the file it
+    leads to."""
     if not folder.is_dir() or not inside_content(folder, context):
         return []
     with os.scandir(folder) as listing:
@@ -74,17 +87,16 @@ def content_files(folder: Path, context: Context) -> list[Path]:
     return files
 
 
-def inside_content(path: Path, context: Context, severity: str = WARNING) -> bool:
+def inside_content(path: Path, context: Context) -> bool:
     """A symbolic link that leads out of the content folder is never read: it could publish any file of the
-    machine that builds the site."""
-    try:
-        inside = path.resolve().is_relative_to(context.content_dir.resolve())
-    except (OSError, RuntimeError):  # a link that leads to itself
-        context.problems.add(problem("not_a_file", path, None, severity=severity, file_name=path.name))
-        return False
-    if not inside:
-        context.problems.add(problem("outside_content", path, None, severity=severity))
-    return inside
+    machine that builds the site (read/files.py, outside_of). It stops the check, so a pull request that adds one
+    cannot be merged unnoticed."""
+    outside = outside_of(path, context.content_dir)
+    if outside == "loop":  # a link that leads to itself: nothing is read, nothing can leak
+        context.problems.add(problem("not_a_file", path, None, severity=WARNING, file_name=path.name))
+    elif outside:
+        context.problems.add(problem("outside_content", path, None, severity=ERROR))
+    return not outside
 
 
 def _slug(text: str) -> str:

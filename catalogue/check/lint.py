@@ -28,6 +28,10 @@ LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
 URL_TEXT = re.compile(r"(https?://|www\.)\S+")
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
+# A mail link whose headers add recipients (?bcc=, &cc=, &to=) would copy families' mails to someone else; the
+# link's target or an address in angle brackets (<x@example.org?bcc=…>, which Markdown also makes a link).
+MAIL_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(mailto:[^)\s>]+)|<((?:mailto:)?[^<> !]+@[^@<> ]+)>", re.IGNORECASE)
+SAFE_MAIL_HEADERS = {"subject", "body"}
 RAW_HTML = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?/?>")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-zA-Z]{2,}")
 PHONE = re.compile(r"(?<![\w/])(\+49[\s/-]?|0)\d{2,5}[\s/-]?\d{2,}([\s-]?\d{2,})*(?![\w/])")
@@ -132,6 +136,13 @@ def _lint_body(source: SourceFile, has_contact_fields: bool) -> list[ContentProb
                 add("lint_link_vague", line, text=label)
             elif URL_TEXT.fullmatch(label):
                 add("lint_link_bare", line, text=label)
+        for match in MAIL_LINK.finditer(without_code):
+            address = match.group(1) or match.group(2)
+            to, _, query = address.lower().removeprefix("mailto:").partition("?")
+            headers = sorted({pair.partition("=")[0] for pair in re.split(r"[&;]", query) if pair} - SAFE_MAIL_HEADERS)
+            if headers or to.count("@") > 1 or "%40" in to:  # also a second address before the „?“
+                add("lint_mail_recipients", line, severity=ERROR, address=address,
+                    headers=", ".join(headers) or "@")
         # What a reader sees as text: links by their text (one already reported for its address as text drops
         # out), no images, no HTML tags (reported above; autolinks such as <https://…> are not tags).
         linkless = LINK.sub(lambda m: "" if URL_TEXT.fullmatch(m.group(1).strip()) else m.group(1),

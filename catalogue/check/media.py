@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from catalogue.messages import problem
 from catalogue.problems import WARNING, ContentProblem
+from catalogue.read.files import outside_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg"}
 VIDEO_SUFFIXES = {".mp4", ".webm"}
@@ -66,7 +67,7 @@ def check_media(content_dir: Path) -> tuple[Media, list[ContentProblem]]:
     if not folder.is_dir():
         return Media(published, refused), problems
     root = folder.resolve()
-    if not root.is_relative_to(content_dir.resolve()):
+    if outside_of(folder, content_dir):
         problems.append(problem("media_refused", folder, None, severity=WARNING,
                                 reason="der Ordner ist ein Verweis auf einen Ordner außerhalb des Inhaltsordners"))
         return Media(published, refused), problems
@@ -84,11 +85,10 @@ def check_media(content_dir: Path) -> tuple[Media, list[ContentProblem]]:
 
 
 def _reason_to_refuse(path: Path, root: Path) -> str:
-    try:
-        inside = path.resolve().is_relative_to(root)
-    except (OSError, RuntimeError):  # a link that leads to itself
+    outside = outside_of(path, root)  # the rule of read/files.py, for the folder bilder/ itself
+    if outside == "loop":  # a link that leads to itself
         return "sie ist keine gewöhnliche Datei"
-    if not inside:
+    if outside:
         return "sie ist ein Verweis auf eine Datei außerhalb des Ordners bilder/"
     if not path.is_file():
         return "sie ist keine gewöhnliche Datei"

@@ -1,9 +1,8 @@
 """The JSON Schemas: the one statement of which keys a file may hold and of what type.
 
-Partners' editors read them (yaml-language-server), and the build checks
-every file against them. jsonschema-rs answers "valid?" in microseconds;
-only for a file that fails does the reference implementation (jsonschema)
-list the errors, which are then told in German with their lines.
+Partners' editors read them (yaml-language-server), and the build checks every file against them. jsonschema-rs
+answers "valid?" in microseconds; only for a file that fails does the reference implementation (jsonschema) list the
+errors, which are then told in German with their lines. Web addresses are then read as a browser does (addresses.py).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ import jsonschema
 import jsonschema_rs
 from referencing import Registry, Resource
 
+from catalogue.check.addresses import address_problems
 from catalogue.messages import did_you_mean, listing, problem, suggest
 from catalogue.messages.structure import TYPE_EXAMPLES, TYPE_NAMES, found_text
 from catalogue.problems import ContentProblem
@@ -118,6 +118,10 @@ def _fast_says_valid(schema_name: str, data) -> bool:
 
 
 def schema_problems(source: SourceFile, schema_name: str) -> list[ContentProblem]:
+    return _structure_problems(source, schema_name) + address_problems(source, schema_name)
+
+
+def _structure_problems(source: SourceFile, schema_name: str) -> list[ContentProblem]:
     if _fast_says_valid(schema_name, source.data):
         return []
     errors = sorted(reference_validator(schema_name).iter_errors(source.data),

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from catalogue.check import schemas
-from catalogue.check.context import Context, as_date, as_text, inside_content, read_markdown_to_lint
+from catalogue.check.context import Context, as_date, as_text, content_file, read_markdown_to_lint
 from catalogue.check.images import check_file_in_bilder
 from catalogue.check.media import VIDEO_SUFFIXES, check_media
 from catalogue.check.offers import TERM_WHAT
@@ -17,7 +17,7 @@ from catalogue.model.site import (WHOLE_CITY, AccessibilityStatement, HelpLine, 
                                   Repository, Site, SiteNames, Video)
 from catalogue.model.i18n import GERMAN, interface_languages
 from catalogue.model.languages import is_language_code, language_name
-from catalogue.problems import ERROR, NOTE, Problems
+from catalogue.problems import NOTE, Problems
 from catalogue.read.files import SourceFile, read_yaml_file
 
 # The parts of a language under `uebersetzungen` that translate ids of site.yaml: part → (where the ids stand
@@ -43,11 +43,8 @@ def load_site(content_dir: Path, today: date) -> tuple[Site | None, Problems]:
 
 
 def read_site(context: Context) -> Site | None:
-    path = context.content_dir / "site.yaml"
-    if not path.is_file():
-        context.problems.add(problem("missing_site_yaml", path, None))
-        return None
-    if not inside_content(path, context, severity=ERROR):
+    path = content_file("site.yaml", context, missing="missing_site_yaml")
+    if path is None:
         return None
     source, problems = read_yaml_file(path)
     context.problems.extend(problems)

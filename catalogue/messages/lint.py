@@ -7,6 +7,12 @@ LINT: dict[str, tuple[str, str]] = {
         "Beschreiben Sie in einem kurzen Satz, was auf dem Bild zu sehen ist, z. B. „Zwei Kinder bauen mit "
         "Holzklötzen einen Turm“.",
     ),
+    "lint_mail_recipients": (
+        "Der E-Mail-Link „{address}“ schickt jede Mail auch an andere Empfänger ({headers}): Wer ihn anklickt, "
+        "schreibt, ohne es zu sehen, auch an diese Adressen.",
+        "Schreiben Sie nur eine Adresse, z. B. [Schreiben Sie uns](mailto:info@example.org); einen Betreff "
+        "dürfen Sie mit ?subject=… anhängen, weitere Empfänger (to, cc, bcc) nicht.",
+    ),
     "lint_heading_h1": (
         "Die Überschrift beginnt mit „# “. Das ist die Hauptüberschrift, und die hat die Seite schon: den Titel.",
         "Beginnen Sie Überschriften in der Beschreibung mit „## “, Unterüberschriften mit „### “.",

@@ -131,6 +131,17 @@ class SourceFile:
         return self.yaml_first_line + line
 
 
+def outside_of(path: Path, root: Path) -> str:
+    """"" when `path`, with every symbolic link on its way followed (the file's and its folders'), lies inside `root`,
+    the content folder; else why it is not: "outside", or "loop" for a link that leads to itself. The one rule for
+    every file and folder of a content folder (check/context.py's walk, site.yaml, bilder/): nothing outside it is
+    read, whatever a link points to, so a pull request cannot publish a file of the machine that builds the site."""
+    try:
+        return "" if path.resolve().is_relative_to(root.resolve()) else "outside"
+    except (OSError, RuntimeError):
+        return "loop"
+
+
 def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
     """The file as text the way a reader sees it: NFC (so „ä“ is one character, however the editor saved it),
     line breaks as \n, invisible control characters removed (each reported once per line)."""

@@ -280,6 +280,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
 
     # The policy is plain text with quotes, which escaping would turn into entities.
     env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
+    env.globals["search_content_security_policy"] = Markup(webserver.content_security_policy(header=False, wasm=True))
     env.globals.update(
         once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset,
         module_imports=module_imports,

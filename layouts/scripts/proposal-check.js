@@ -2,8 +2,9 @@
 
 import { fill } from "./texts.js";
 import { chosen, NEW_PROVIDER, pattern, placeUsed, rows, rules, texts, value } from "./proposal-form.js";
-import { clockTime, isoDate, slug } from "./proposal-format.js";
+import { clockTime, isoDate } from "./proposal-format.js";
 
+const ID = /^[a-z0-9][a-z0-9-]{2,79}$/; // a file name as the build's check takes it (check/context.py)
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/;
 
 // The ids already taken, fetched when the form is first sent (a large catalogue's list is not small).
@@ -43,10 +44,11 @@ export function check() {
   const provider = value("anbieter");
   if (!provider) add("anbieter", "anbieter_missing");
   if (provider === NEW_PROVIDER) {
+    const providerId = value("anbieter-kennung");
     if (!value("anbieter-name")) add("anbieter-name", "anbieter_name_missing");
-    else if (knownIds.anbieter.includes(slug(value("anbieter-name")))) {
-      add("anbieter-name", "anbieter_name_taken", { id: slug(value("anbieter-name")) });
-    }
+    else if (!providerId) add("anbieter-kennung", "anbieter_kennung_missing");
+    else if (!ID.test(providerId)) add("anbieter-kennung", "anbieter_kennung_form");
+    else if (knownIds.anbieter.includes(providerId)) add("anbieter-name", "anbieter_name_taken", { id: providerId });
     formOf("anbieter-telefon", "telefon", "telefon_form");
     formOf("anbieter-email", "email", "email_form");
     formOf("anbieter-web", "web", "web_form");
@@ -92,7 +94,8 @@ export function check() {
   }
   const id = value("kennung");
   if (!id && !value("titel")) return errors; // the file name comes from the name, which is already asked for
-  if (!/^[a-z0-9][a-z0-9-]{2,79}$/.test(id)) add("kennung", "kennung_form");
+  if (!id) add("kennung", "kennung_missing"); // a title with no letters the form can spell in Latin
+  else if (!ID.test(id)) add("kennung", "kennung_form");
   else if (knownIds.angebote.includes(id)) add("kennung", "kennung_taken", { id });
   return errors;
 }

@@ -2,7 +2,7 @@
 
 import { fill } from "./texts.js";
 import { chosen, data, form, NEW_PROVIDER, placeUsed, rows, rules, texts, value } from "./proposal-form.js";
-import { clockTime, isoDate, list, scalar, slug } from "./proposal-format.js";
+import { clockTime, isoDate, list, scalar } from "./proposal-format.js";
 
 const result = document.getElementById("ergebnis");
 const resultStatus = document.getElementById("ergebnis-status");
@@ -92,7 +92,7 @@ function showFile(kind, file) {
 }
 
 export function showResult() {
-  const providerId = value("anbieter") === NEW_PROVIDER ? slug(value("anbieter-name")) : value("anbieter");
+  const providerId = value("anbieter") === NEW_PROVIDER ? value("anbieter-kennung") : value("anbieter");
   showFile("angebote", { name: `${value("kennung")}.md`, text: offerFile(providerId) });
   showFile("anbieter", value("anbieter") === NEW_PROVIDER ? { name: `${providerId}.md`, text: providerFile() } : null);
   const mail = result.querySelector("[data-mail]");

@@ -58,7 +58,8 @@ form.addEventListener("click", (event) => {
 
 function save() {
   const state = { rows: { zeiten: rows("zeiten").length, termine: rows("termine").length },
-                  idEdited: form.elements.kennung.dataset.edited === "true", values: {} };
+                  idEdited: form.elements.kennung.dataset.edited === "true",
+                  providerIdEdited: form.elements["anbieter-kennung"].dataset.edited === "true", values: {} };
   for (const element of form.elements) {
     if (!element.name) continue;
     if (element.type === "checkbox" || element.type === "radio") {
@@ -85,7 +86,11 @@ function restore() {
     else element.value = saved;
   }
   form.elements.kennung.dataset.edited = String(Boolean(state.idEdited));
+  form.elements["anbieter-kennung"].dataset.edited = String(Boolean(state.providerIdEdited));
 }
+
+// The field whose text gives a file name, and that file name's field.
+const FILE_NAME_FROM = new Map([["titel", "kennung"], ["anbieter-name", "anbieter-kennung"]]);
 
 // --- wiring --------------------------------------------------------------------------------------------------
 
@@ -95,9 +100,11 @@ function showProviderFields() {
 
 form.addEventListener("input", (event) => {
   loadKnownIds();
-  if (event.target.name === "kennung") event.target.dataset.edited = "true";
-  if (event.target.name === "titel" && form.elements.kennung.dataset.edited !== "true") {
-    form.elements.kennung.value = slug(event.target.value);
+  // The file names follow the names until someone types one (a name in Arabic gives none: the check asks for it).
+  const fileName = FILE_NAME_FROM.get(event.target.name);
+  if (event.target.name === "kennung" || event.target.name === "anbieter-kennung") event.target.dataset.edited = "true";
+  if (fileName && form.elements[fileName].dataset.edited !== "true") {
+    form.elements[fileName].value = slug(event.target.value);
   }
   save();
 });

@@ -1,7 +1,7 @@
 // Pagefind's index: one search with the chosen filters, and how many offers each filter value gives.
 
 import { language, results } from "./search-page.js";
-import { withoutFilters } from "./search-address.js";
+import { filterMap, withoutFilters } from "./search-address.js";
 
 // Which version of an offer each language's page finds. Without translations in the index every page is the German
 // one, and no filter need be loaded (21 KB at 10,000 offers).
@@ -18,10 +18,9 @@ export async function loadIndex() {
 }
 
 export function find(state, options = {}) {
-  const filters = {
-    ...Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
-    ...versions,
-  };
+  const filters = filterMap([
+    ...Object.entries(state.filters).map(([name, values]) => [name, { any: values }]), ...Object.entries(versions),
+  ]);
   return pagefind.search(state.q || null, { filters, ...options });
 }
 
@@ -33,7 +32,7 @@ export async function countsFor(state, found) {
   allFilters ??= pagefind.filters();
   await allFilters;
   if (!found) found = await find(state);
-  const counts = { ...found.filters };
+  const counts = filterMap(Object.entries(found.filters));
   await Promise.all(Object.keys(state.filters).map(async (name) => {
     counts[name] = (await find(withoutFilters(state, name))).filters[name] ?? {};
   }));

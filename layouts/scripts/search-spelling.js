@@ -1,6 +1,7 @@
 // Other queries with the nearest words of the catalogue, for a query that finds nothing or very little
 // (spelling.js and the catalogue's words, loaded only then).
 
+import { filterMap } from "./search-address.js";
 import { find } from "./search-index.js";
 
 const SUGGESTIONS = 3;
@@ -24,7 +25,7 @@ export async function spellingSuggestions(state, count) {
   const unknown = words.corrections(state.q, SUGGESTIONS * 2);
   const corrections = unknown.length ? unknown : words.corrections(state.q, SUGGESTIONS * 2, true);
   const least = unknown.length ? 1 : count + 1;
-  for (const filters of Object.keys(state.filters).length ? [state.filters, {}] : [{}]) {
+  for (const filters of Object.keys(state.filters).length ? [state.filters, filterMap()] : [filterMap()]) {
     const tried = await Promise.all(corrections.map(async (q) => ({ state: { q, filters }, count: (await find({ q, filters })).results.length })));
     const useful = tried.filter((suggestion) => suggestion.count >= least).slice(0, SUGGESTIONS);
     if (useful.length) return useful;

@@ -210,6 +210,49 @@ def test_a_new_provider_gives_a_second_file_and_both_pass_check(form, tmp_path):
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("Семья и дети", "semya-i-deti"),  # Russian
+    ("Сім'я та діти Лінторф", "simya-ta-dity-lintorf"),  # Ukrainian
+    ("Οικογένεια", "oikogeneia"),  # Greek
+    ("Grüße aus Öttingen", "gruesse-aus-oettingen"),  # German, as before
+])
+def test_a_provider_named_in_another_script_gets_a_readable_file_name(form, tmp_path, name, expected):
+    """Issue 32.5: a provider named in Cyrillic became anbieter/.md with „anbieter: ""“, and nobody was told."""
+    form.fill_everything()
+    form.choose_provider("+neu")
+    form.type("anbieter-name", name)
+    assert form.field("anbieter-kennung").get_property("value") == expected
+    form.submit()
+    offer, provider = form.download("angebote"), form.download("anbieter")
+    assert provider.name == f"{expected}.md" and f"anbieter: {expected}" in offer.read_text(encoding="utf-8")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    shutil.copy(offer, content / "angebote")
+    shutil.copy(provider, content / "anbieter")
+    checked = check_strict(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_name_without_a_latin_spelling_asks_for_a_file_name_and_never_offers_an_empty_one(form):
+    """Issue 32.5: for Arabic (no table here) the form asks for the file name in its own words."""
+    form.fill_everything()
+    form.type("titel", "مقهى العائلة")
+    assert form.field("kennung").get_property("value") == ""
+    form.choose_provider("+neu")
+    form.type("anbieter-name", "الأسرة والأطفال")
+    assert form.field("anbieter-kennung").get_property("value") == ""
+    form.submit()
+    messages = dict(form.summary_links())
+    assert "lateinischer Schrift" in messages["#feld-anbieter-kennung"], messages
+    assert "lateinischer Schrift" in messages["#feld-kennung"], messages
+    assert not form.driver.find_element(By.ID, "ergebnis").is_displayed()
+    form.type("anbieter-kennung", "familie-und-kinder")
+    form.type("kennung", "familiencafe-lintorf")
+    form.submit()
+    assert form.download("anbieter").name == "familie-und-kinder.md"
+    assert "anbieter: familie-und-kinder" in form.output("angebote")
+
+
 def test_an_empty_form_gets_an_error_summary_that_leads_to_each_field(form):
     form.submit()
     summary = form.driver.find_element(By.ID, "vorschlag-fehler")

@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -129,6 +131,48 @@ def test_the_address_round_trips_the_state(search, browser):
     assert browser.driver.find_element(By.ID, "suche-wort").get_attribute("value") == "Zeltlager"
     browser.driver.refresh()
     assert search.titles() == [ZELT]
+
+
+@pytest.mark.parametrize("crafted", ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf",
+                                     "__defineGetter__", "utm_source"])
+def test_a_crafted_parameter_name_neither_breaks_the_search_nor_narrows_it(search, browser, crafted):
+    """Issue 32.3: suche/?q=baby&__proto__=x threw in the scripts, which kept the filters in a plain object keyed
+    by the address's parameter names: no results, no status, and the fallback without JavaScript hidden."""
+    browser.driver.get_log("browser")  # what earlier tests left in the console
+    titles = search.open(q="Krabbelgruppe", **{crafted: "x"})
+    assert titles[:1] == [KRABBEL], titles
+    assert "gefunden" in search.status()
+    lintorf = search.open(stadtteil="lintorf")
+    assert len(lintorf) == 2 and search.open(**{crafted: ["x", "y"]}, stadtteil="lintorf") == lintorf
+    browser.driver.find_element(By.CSS_SELECTOR, "label[for^='filter-kosten']").click()
+    assert search.titles() == [KRABBEL] and search.params().get("kosten") == ["kostenlos"]
+    errors = [entry["message"] for entry in browser.driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+# Names an object inherits, and what else a crafted link may carry (issue 32.3).
+PROTOTYPE_NAMES = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+                   "propertyIsEnumerable", "toLocaleString", "__defineGetter__", "__defineSetter__",
+                   "__lookupGetter__", "__lookupSetter__", "length", "then", "q", "stadtteil", "kosten"]
+parameter_names = st.one_of(st.sampled_from(PROTOTYPE_NAMES), st.text(min_size=1, max_size=12))
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.tuples(parameter_names, st.text(max_size=8)), min_size=1, max_size=4))
+def test_any_parameters_leave_the_search_working(search, browser, crafted):
+    """Whatever names and values a link carries, the search answers: the query's results with the page's own
+    filters as the link names them, a status, and no error in the console."""
+    browser.driver.get_log("browser")
+    pairs = [("q", "Krabbelgruppe"), *crafted]
+    browser.driver.get(browser.origins["katalog"] + "/angebote/suche/?" + urlencode(pairs))
+    titles = search.titles()
+    filters = {name: [v for n, v in crafted if n == name and v] for name in ("stadtteil", "kosten")}
+    if not any(filters.values()) and not any(name == "q" for name, _ in crafted):
+        assert titles[:1] == [KRABBEL], (pairs, titles)
+    assert search.status(), pairs
+    errors = [entry["message"] for entry in browser.driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, (pairs, errors)
 
 
 def test_the_header_search_box_submits_to_the_search_page(search, browser):

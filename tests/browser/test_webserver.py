@@ -170,6 +170,24 @@ def test_every_answer_carries_the_security_headers(origin, published):
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
 
 
+@pytest.mark.parametrize("encoding", ["br, gzip", None])
+def test_only_the_search_and_its_worker_may_run_webassembly(origin, encoding):
+    """Issue 32.6: the header allowed 'wasm-unsafe-eval' on every address. A browser enforces the header's policy
+    and the page's <meta> both, so the search pages and Pagefind's worker (held to its own file's header) need it
+    in the header, and nothing else gets it."""
+    search = (f"{PREFIX}suche/", f"{PREFIX}suche/index.html", f"{PREFIX}en/suche/", f"{PREFIX}uk/suche/",
+              f"{PREFIX}pagefind/pagefind-worker.js")
+    others = (PREFIX, f"{PREFIX}index.html", f"{PREFIX}impressum/", f"{PREFIX}angebote/krabbelgruppe/",
+              f"{PREFIX}en/", f"{PREFIX}pagefind/pagefind.js", f"{PREFIX}gibt-es/nicht/")
+    for path in search + others:
+        status, headers, _ = get(origin, path, encoding)
+        assert status in (200, 404), (path, status)
+        expected = webserver.SEARCH_SECURITY_HEADERS if path in search else webserver.SECURITY_HEADERS
+        for name, value in expected:
+            assert headers.get(name.lower()) == value, (path, name, headers.get(name.lower()))
+        assert headers["cache-control"] == webserver.REVALIDATE, path
+
+
 def test_an_unknown_address_gets_the_404_page_with_status_404(origin, published):
     status, headers, body = get(origin, f"{PREFIX}angebote/gibt-es-nicht/")
     assert status == 404
