@@ -84,14 +84,14 @@ TEXT_TYPES = ("text/css", "text/plain", "text/xml", "text/csv", "text/calendar",
               "application/manifest+json", "image/svg+xml")
 
 # What the admin adapts in the files of docs/webserver/.
-EXAMPLE_PREFIX = "/katalog/"
+EXAMPLE_PREFIX = "/angebote/"
 EXAMPLE_FOLDER = "/srv/katalog/site/"
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "webserver"
 SOURCE = "catalogue/webserver.py"
 
 
 def site_prefix(base_url: str) -> str:
-    """The path of basis_url, where the site is served: "/" or "/katalog/"."""
+    """The path of basis_url, where the site is served: "/" or "/angebote/"."""
     path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"
 
@@ -214,7 +214,7 @@ location {prefix} {{  # ANPASSEN: the sub-path, with / at both ends
     alias {folder};  # ANPASSEN: the folder, with / at the end
     error_page 404 {prefix}404.html;  # ANPASSEN: the sub-path, then 404.html
 
-    # the copies beside the files (index.html.br, index.html.gz; python build.py --compress), sent as they are
+    # the copies beside the files (index.html.br, index.html.gz; python3 dev.py site --compress), sent as they are
     gzip_static on;
     brotli_static on;
     gzip_vary on;
