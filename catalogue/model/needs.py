@@ -94,11 +94,14 @@ class Needs:
     figures: Figures
     phases: list[LifePhase]
     districts: list[tuple[str, str]]  # (id, name), as site.yaml orders them, without the whole city
-    cells: dict[tuple[str, str], NeedCell]  # (district id, phase id) → cell
+    cells: dict[str, dict[str, NeedCell]]  # district id → phase id → cell (text keys: the build cache's JSON)
     city_rate: dict[str, float | None]  # phase id → offers per 1,000 young people over the districts with figures
     ranking: list[DistrictNeed]  # most young people per offer first; districts without offers before all
     whole_city: dict[str, list[Offer]]  # phase id → offers for the whole city (not counted into a district)
     remote: dict[str, list[Offer]]  # phase id → offers held only online or by telephone
+
+    def cell(self, district: str, phase: str) -> NeedCell:
+        return self.cells[district][phase]
 
 
 def is_remote(offer: Offer) -> bool:
@@ -125,8 +128,9 @@ def needs(offers: list[Offer], site: Site) -> Needs | None:
         counted = [(served[d, phase.id], young[d, phase.id]) for d, _ in districts if (d, phase.id) in young]
         people = sum(count for _, count in counted)
         city_rate[phase.id] = sum(n for n, _ in counted) * 1000 / people if people else None
-    cells = {}
+    cells: dict[str, dict[str, NeedCell]] = {}
     for district, _ in districts:
+        cells[district] = {}
         for phase in phases:
             cell = NeedCell(district, phase.id, young.get((district, phase.id)), served[district, phase.id])
             rate = cell.per_thousand
@@ -134,7 +138,7 @@ def needs(offers: list[Offer], site: Site) -> Needs | None:
                 cell = NeedCell(cell.district, cell.phase, cell.young, cell.offers,
                                 figures.minimum is not None and rate < figures.minimum,
                                 city_rate[phase.id] is not None and rate < city_rate[phase.id] / 2)
-            cells[district, phase.id] = cell
+            cells[district][phase.id] = cell
     ranking = [DistrictNeed(district, name, _sum_known(young, district, phases),
                             sum(1 for offer in local if district in offer.districts),
                             tuple(i for i in figures.indicators if i.district == district))
