@@ -3,9 +3,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import pytest
 
+from catalogue import pipeline
 from catalogue.model.needs import german_number, needs
+from conftest import TODAY, run_cli
+from test_gaps import Tables
 
 BEDARF = ("bedarf:\n  quelle: Erfundene Beispielzahlen\n  stand: 2025-12-31\n  mindestens_je_1000: 1.5\n"
           "  beispiel: true\n")
@@ -103,3 +110,99 @@ def test_german_numbers():
     assert german_number(1.25, 1) == "1,2"
     assert german_number(12345.678, 1) == "12.345,7"
     assert german_number(None) == ""
+
+
+@pytest.fixture
+def built(counted, tmp_path):
+    output = tmp_path / "site"
+    assert pipeline.build(counted.root, output, TODAY).ok
+    return output
+
+
+def test_the_page_shows_the_figures_in_accessible_tables(built):
+    html = (built / "luecken/index.html").read_text(encoding="utf-8")
+    parser = Tables()
+    parser.feed(html)
+    captions = [table["caption"] for table in parser.tables]
+    assert captions[1:4] == ["Angebote je 1.000 junge Menschen nach Stadtteil und Lebensphase",
+                             "Stadtteile nach Bedarf: die meisten jungen Menschen je Angebot zuerst",
+                             "Angebote für ganz Musterstadt, online und am Telefon"]
+    header, *body = parser.tables[1]["rows"]
+    assert [text for _, _, text, _ in header] == ["Stadtteil", "Schwangerschaft und Geburt", "0 bis 3 Jahre",
+                                                   "10 bis 18 Jahre"]
+    cells = {row[0][2]: row[1:] for row in body}
+    assert all(row[0][:2] == ("th", "row") for row in body)
+    assert cells["Mitte"][1] == ("td", None, "500 junge Menschen1 Angebot2,0 je 1.000", None)
+    # under need: said in words, with the reason, and hatched like the empty cells
+    assert cells["Lintorf"][1] == ("td", None, "2.000 junge Menschen2 Angebote1,0 je 1.000unter Bedarf:"
+                                   "unter dem Mindestwert 1,5", "gaps__none")
+    assert cells["Nord"][1][2].endswith("unter Bedarf:unter dem Mindestwert 1,5unter der Hälfte der Stadt (0,5)")
+    assert cells["Lintorf"][2] == ("td", None, "junge Menschen: unbekannt0 Angebote", None)
+    assert [cell[2] for cell in cells["Ganz Musterstadt (Stadtteile mit Zahlen)"]] == [
+        "junge Menschen: unbekannt", "1,0 je 1.000", "1,6 je 1.000"]
+    ranking = [[text for _, _, text, _ in row] for row in parser.tables[2]["rows"][1:]]
+    assert ranking == [["1", "Lintorf", "2.000", "2", "1.000", ""], ["2", "Mitte", "1.500", "2", "750", ""],
+                       ["3", "Nord", "650", "1", "650", "SGB-II-Quote: 21,5 %"]]
+    apart = {row[0][2]: [text for _, _, text, _ in row[1:]] for row in parser.tables[3]["rows"][1:]}
+    assert apart["0 bis 3 Jahre"] == ["keins", "1 Angebot:Beratung online"]
+    assert apart["Schwangerschaft und Geburt"][0] == "1 Angebot:Ärztliche Beratung für Schwangere"
+    # source, date and the notice that the figures are invented stand beside them
+    assert "Quelle der Einwohnerzahlen und Kennzahlen: Erfundene Beispielzahlen. Stand: 31. Dezember 2025." in html
+    assert "Diese Zahlen sind erfunden und keine amtliche Statistik." in html
+    assert 'href="#bedarf"' in html
+
+
+def test_without_figures_the_page_has_no_need_section(content, tmp_path):
+    assert pipeline.build(content.root, tmp_path / "site", TODAY).ok
+    html = (tmp_path / "site/luecken/index.html").read_text(encoding="utf-8")
+    assert "Bedarf" not in html and "je 1.000" not in html
+    assert not (tmp_path / "site/daten/bedarf.csv").exists()
+    assert "bedarf" not in (tmp_path / "site/daten/index.html").read_text(encoding="utf-8")
+
+
+def test_the_open_data_has_the_figures_with_source_and_date(built):
+    raw = (built / "daten/bedarf.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert table[0] == ["Stadtteil-Kennung", "Stadtteil", "Lebensphase-Kennung", "Lebensphase", "Junge Menschen",
+                        "Angebote im Stadtteil", "Angebote je 1.000", "Unter Bedarf", "Grund", "Quelle", "Stand"]
+    rows = {(row[0], row[2]): row for row in table[1:]}
+    assert rows["nord", "kleinkind"][4:] == ["400", "0", "0,00", "ja",
+                                             "unter dem Mindestwert 1,5, unter der Hälfte der Stadt (0,5)",
+                                             "Erfundene Beispielzahlen", "2025-12-31"]
+    assert rows["lintorf", "jugend"][4:8] == ["", "0", "", "nein"]
+    data = json.loads((built / "daten/bedarf.json").read_text(encoding="utf-8"))
+    assert (data["quelle"], data["stand"], data["beispiel"], data["mindestens_je_1000"]) == (
+        "Erfundene Beispielzahlen", "2025-12-31", True, 1.5)
+    assert [entry["stadtteil"] for entry in data["rangfolge"]] == ["lintorf", "mitte", "nord"]
+    assert data["rangfolge"][2]["kennzahlen"] == [{"kennzahl": "SGB-II-Quote", "wert": 21.5, "einheit": "%"}]
+    cell = next(c for c in data["zellen"] if (c["stadtteil"], c["lebensphase"]) == ("lintorf", "kleinkind"))
+    assert cell == {"stadtteil": "lintorf", "lebensphase": "kleinkind", "junge_menschen": 2000, "angebote": 2,
+                    "je_1000": 1.0, "unter_mindestwert": True, "unter_haelfte_ganze_stadt": False}
+    assert data["nur_online_oder_telefon"]["kleinkind"] == ["online-beratung"]
+    page = (built / "daten/index.html").read_text(encoding="utf-8")
+    assert 'href="../daten/bedarf.csv"' in page and 'href="../daten/bedarf.json"' in page
+
+
+def test_the_terminal_report_ranks_the_districts(counted):
+    result = run_cli("report", "--content", str(counted.root), "--heute", TODAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Bedarf: Angebote je 1.000 junge Menschen")
+    assert lines[start + 2:start + 14] == [
+        "Quelle der Einwohnerzahlen und Kennzahlen: Erfundene Beispielzahlen. Stand: 31. Dezember 2025.",
+        "Beispiel: Diese Zahlen sind erfunden und keine amtliche Statistik.",
+        "Unter Bedarf: weniger als 1,5 Angebote je 1.000 junge Menschen oder weniger als die Hälfte des Werts der "
+        "ganzen Stadt in der Lebensphase.",
+        "",
+        "Stadtteile nach Bedarf (die meisten jungen Menschen je Angebot zuerst):",
+        " 1. Lintorf: 2.000 junge Menschen, 2 Angebote im Stadtteil, 1.000 junge Menschen je Angebot",
+        "    unter Bedarf: 0 bis 3 Jahre (1,0 je 1.000: unter dem Mindestwert 1,5)",
+        " 2. Mitte: 1.500 junge Menschen, 2 Angebote im Stadtteil, 750 junge Menschen je Angebot",
+        "    unter Bedarf: 10 bis 18 Jahre (1,0 je 1.000: unter dem Mindestwert 1,5)",
+        " 3. Nord: 650 junge Menschen, 1 Angebot im Stadtteil, 650 junge Menschen je Angebot",
+        "    unter Bedarf: 0 bis 3 Jahre (0,0 je 1.000: unter dem Mindestwert 1,5, unter der Hälfte der Stadt (0,5))",
+        "    Kennzahlen: SGB-II-Quote 21,5 %",
+    ]
+    assert "Nicht in einem Stadtteil gezählt: 1 Angebot für ganz Musterstadt, 1 Angebot nur online oder am " \
+           "Telefon." in lines
