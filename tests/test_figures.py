@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogue.model.needs import DistrictShape, Indicator, Population
 
@@ -164,3 +166,18 @@ def test_a_far_too_large_geojson_is_not_read(figures, monkeypatch):
     figures.write("daten/stadtteile.geojson", geojson(feature("mitte"), feature("nord")))
     found = errors_in(figures, "stadtteile.geojson")
     assert len(found) == 1 and "höchstens 0,0 MB" in found[0][2]
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_any_count_written_the_german_way_reads_back(number):
+    from catalogue.check.figures import _whole_number
+    assert _whole_number(f"{number:,}".replace(",", "."), None, 1, None) == number
+    assert _whole_number(str(number), None, 1, None) == number
+
+
+@given(st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
+def test_any_value_with_a_decimal_comma_or_point_reads_back(value):
+    from catalogue.check.figures import _decimal
+    assert _decimal(str(value).replace(".", ",")) == float(value)
+    assert _decimal(str(value)) == float(value)
+    assert _decimal(f"{value:,}".replace(",", "\0").replace(".", ",").replace("\0", ".")) == float(value)
