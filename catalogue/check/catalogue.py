@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from catalogue.check.context import LAYOUTS_DIR, Context, read_markdown_to_lint
+from catalogue.check.figures import read_figures
 from catalogue.check.media import check_media
 from catalogue.check.offers import read_offers
 from catalogue.check.pages import read_pages
@@ -32,6 +33,7 @@ def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, 
     context.media, problems = check_media(content_dir)
     context.problems.extend(problems)
     context.site = read_site(context)
+    read_figures(context)
     providers = read_providers(context)
     offers, translations = read_offers(context)
     pages = read_pages(context)

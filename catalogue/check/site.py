@@ -16,6 +16,7 @@ from catalogue.messages import did_you_mean, listing, problem
 from catalogue.model.site import (WHOLE_CITY, AccessibilityStatement, HelpLine, LifePhase, Ombudsperson, Publisher,
                                   Repository, Site, SiteNames, Video)
 from catalogue.model.i18n import GERMAN, interface_languages
+from catalogue.model.needs import Figures
 from catalogue.model.languages import is_language_code, language_name
 from catalogue.problems import NOTE, Problems
 from catalogue.read.files import SourceFile, read_yaml_file
@@ -112,7 +113,16 @@ def read_site(context: Context) -> Site | None:
         synonyms=synonyms,
         translations=translations,
         untranslated_names=untranslated_names,
+        figures=_needs_basis(data.get("bedarf")),
     )
+
+
+def _needs_basis(bedarf: dict | None) -> Figures | None:
+    """`bedarf`: where the figures of daten/ come from; their rows are read by check/figures.py."""
+    if bedarf is None:
+        return None
+    return Figures(bedarf["quelle"], as_date(bedarf["stand"]), bedarf.get("mindestens_je_1000"),
+                   bedarf.get("beispiel", False))
 
 
 def _word_key(word: str) -> str:

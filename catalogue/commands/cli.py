@@ -16,6 +16,7 @@ from catalogue.check.schemas import SCHEMA_DIR
 from catalogue.check.site import load_site
 from catalogue.commands import changes, issue_forms, preview
 from catalogue.commands.arguments import EXIT_USAGE, parse
+from catalogue.commands.needs_report import needs_text
 from catalogue.messages.commands import count, say, seconds as _seconds
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import MissingText, Texts, interface_languages
@@ -98,6 +99,8 @@ def _report_text(catalogue) -> str:
     nothing = {"ueberfaellig": german("gaps_overdue_none"), "ablauf": german("gaps_expiring_none"),
                "namen": german("gaps_names_none")}
     for table in gaps.tables:
+        if table.name == "lebensphasen-themen" and gaps.needs:  # after the districts, as on the page
+            lines += needs_text(gaps.needs, catalogue.site.city, german.long_date)
         lines += [table.caption, "=" * len(table.caption)] + ([table.note] if table.note else [])
         if table.matrix:
             cells = [table.header] + [[row[0], *(german("gaps_none") if v == 0 else str(v) for v in row[1:])]

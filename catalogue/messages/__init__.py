@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 from catalogue.messages.addresses import ADDRESSES
+from catalogue.messages.figures import FIGURES
 from catalogue.messages.lint import LINT
 from catalogue.messages.meaning import MEANING
 from catalogue.messages.pdf import PDF
@@ -20,8 +21,8 @@ from catalogue.messages.warnings import WARNINGS
 from catalogue.problems import ERROR, ContentProblem
 
 # One table, as partners' documentation (CONTRIBUTING.md) and its test read it; the kinds in the order of a check.
-MESSAGES: dict[str, tuple[str, str]] = {**READING, **STRUCTURE, **ADDRESSES, **MEANING, **SITE_NAMES, **PDF, **LINT,
-                                        **WARNINGS}
+MESSAGES: dict[str, tuple[str, str]] = {**READING, **STRUCTURE, **ADDRESSES, **MEANING, **SITE_NAMES, **FIGURES,
+                                        **PDF, **LINT, **WARNINGS}
 
 
 def suggest(value: str, choices) -> str:

@@ -143,6 +143,24 @@ COMMANDS: dict[str, str] = {
     "preview_built": "{prefix}{rendered} von {written} Seiten neu{shown}, alles fertig nach {seconds}{warnings}.",
     "preview_first_shown": ", die offenen Seiten nach {seconds}",
     "preview_warnings": "; {count} Warnungen (python build.py check zeigt sie)",
+    # `python build.py report`: the need-weighted gaps (only with daten/bevoelkerung.csv)
+    "needs_title": "Bedarf: Angebote je 1.000 junge Menschen",
+    "needs_source": "Quelle der Einwohnerzahlen und Kennzahlen: {source}. Stand: {date}.",
+    "needs_example": "Beispiel: Diese Zahlen sind erfunden und keine amtliche Statistik.",
+    "needs_rule_minimum": "Unter Bedarf: weniger als {minimum} Angebote je 1.000 junge Menschen oder weniger als "
+                          "die Hälfte des Werts der ganzen Stadt in der Lebensphase.",
+    "needs_rule_half": "Unter Bedarf: weniger als die Hälfte des Werts der ganzen Stadt in der Lebensphase.",
+    "needs_ranking": "Stadtteile nach Bedarf (die meisten jungen Menschen je Angebot zuerst):",
+    "needs_district": "{rank:>2}. {name}: {young} junge Menschen, {offers}",
+    "needs_district_unknown": "{rank:>2}. {name}: keine Einwohnerzahlen, {offers}",
+    "needs_no_offer": "kein Angebot im Stadtteil",
+    "needs_offers": "{count} im Stadtteil, {per_offer} junge Menschen je Angebot",
+    "needs_below": "    unter Bedarf: {phases}",
+    "needs_below_phase": "{phase} ({rate} je 1.000: {reasons})",
+    "needs_below_minimum": "unter dem Mindestwert {minimum}",
+    "needs_below_half": "unter der Hälfte der Stadt ({half})",
+    "needs_indicators": "    Kennzahlen: {indicators}",
+    "needs_apart": "Nicht in einem Stadtteil gezählt: {whole} für ganz {city}, {remote} nur online oder am Telefon.",
 }
 
 # Counted words: (one, more than one)

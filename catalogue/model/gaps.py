@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from catalogue.model.catalogue import Catalogue, Provider, review_due
 from catalogue.model.collation import german_sort_key
 from catalogue.model.languages import language_name
+from catalogue.model.needs import Needs, needs
 from catalogue.model.offers import Offer
 from catalogue.model.site import WHOLE_CITY, LifePhase
 
@@ -178,6 +179,7 @@ class GapTables:
 
     report: GapReport
     tables: list[ReportTable]
+    needs: Needs | None = None  # offers weighed against the young people of daten/ (model/needs.py)
 
 
 def german_report(catalogue: Catalogue, languages: list[str], german) -> GapTables:
@@ -185,7 +187,8 @@ def german_report(catalogue: Catalogue, languages: list[str], german) -> GapTabl
     whole_city = german("whole_city", city=catalogue.site.city)
     report = gap_report(catalogue, languages, whole_city[:1].upper() + whole_city[1:])
     site = catalogue.site
-    return GapTables(report, report_tables(report, german, site.city, site.untranslated_names))
+    return GapTables(report, report_tables(report, german, site.city, site.untranslated_names),
+                     needs(catalogue.offers, site))
 
 
 def report_tables(report: GapReport, texts, city: str, untranslated_names: dict[str, str]) -> list[ReportTable]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from catalogue.model.needs import Figures
 
 WHOLE_CITY = "ganz-stadt"
 
@@ -115,6 +119,9 @@ class Site:
     # Each interface language whose names are not all translated → what it lacks, as check's note says it ("" when
     # it has no translations at all), in the language switcher's order.
     untranslated_names: dict[str, str] = field(default_factory=dict)
+    # The figures per district of daten/ with `bedarf` (model/needs.py); None without daten/bevoelkerung.csv,
+    # daten/kennzahlen.csv and daten/stadtteile.geojson.
+    figures: Figures | None = None
 
     def terms(self) -> dict[str, list[str]]:
         """The ids an offer may use, by key."""

@@ -142,14 +142,14 @@ def outside_of(path: Path, root: Path) -> str:
         return "loop"
 
 
-def read_text(path: Path) -> tuple[str | None, list[ContentProblem]]:
+def read_text(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> tuple[str | None, list[ContentProblem]]:
     """The file as text the way a reader sees it: NFC (so „ä“ is one character, however the editor saved it),
-    line breaks as \n, invisible control characters removed (each reported once per line)."""
+    line breaks as \n, invisible control characters removed (each reported once per line). limit: the size in
+    bytes above which it is not read."""
     try:
         size = path.stat().st_size
-        if size > MAX_TEXT_FILE_BYTES:
-            return None, [problem("file_too_big", path, None, size=_kilobytes(size),
-                                  limit=_kilobytes(MAX_TEXT_FILE_BYTES))]
+        if size > limit:
+            return None, [problem("file_too_big", path, None, size=_kilobytes(size), limit=_kilobytes(limit))]
         raw = path.read_bytes()
     except OSError as error:
         return None, [problem("unreadable", path, None, reason=error.strerror or str(error))]

@@ -138,7 +138,7 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
         "rules": proposal.form_rules(catalogue),
         "template_text": proposal.offer_template(proposal.schema_url(catalogue), catalogue.today)}))
     pages.append(PlannedPage(f"{GAPS_FOLDER}/index.html", "pages/gaps.html",
-                             {"report": gaps.report, "tables": gaps.tables}))
+                             {"report": gaps.report, "tables": gaps.tables, "needs": gaps.needs}))
     pages.append(PlannedPage(f"{DATA_FOLDER}/index.html", "pages/open_data.html",
                              {"schema_files": schemas.SCHEMA_NAMES}))
     pages += [PlannedPage(f"{p.id}/index.html", "pages/page.html", {"page": p})

@@ -25,6 +25,7 @@ from catalogue.model import facets, search_words
 from catalogue.model.i18n import GERMAN, Texts, direction, spoken_clock
 from catalogue.model.languages import EASY_GERMAN, hreflang, html_lang, language_name, own_name
 from catalogue.model.names import Names
+from catalogue.model.needs import german_number
 from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
 from catalogue.render import proposal
@@ -293,5 +294,5 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         route_url=route_url, report_problem_url=report_problem_url, search_filters=search_filters,
         result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
-                       tel_href=tel_href, clock=spoken_clock, file_size=file_size)
+                       tel_href=tel_href, clock=spoken_clock, file_size=file_size, number=german_number)
     return env
