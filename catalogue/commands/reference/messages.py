@@ -50,7 +50,7 @@ def placeholder_text(template: str) -> str:
 
 SOURCE = f"catalogue.messages (MESSAGES) und {MESSAGE_EXAMPLES.name}"
 MORE = "Weitere Meldungen"
-MORE_INTRO = ("Für diese Meldungen gibt es noch kein Beispiel. Hier steht ihr Text, wie die Prüfung ihn zeigt; "
+MORE_INTRO = ("Für diese Meldungen gibt es noch kein Beispiel. Hier steht ihr Text, wie die Prüfung ihn zeigt;\n"
               "„…“ steht für die Stelle, die die Prüfung einsetzt.")
 
 
