@@ -1,8 +1,9 @@
 """The partners' guide, the GitHub workflow, the pull request template and the issue forms stay true to the code.
 
 Partners follow CONTRIBUTING.md and the pages of docs/partner/ without reading code, so they must not drift:
-every message of catalogue/messages/ has an entry in docs/partner/referenz/meldungen.md (written by
-catalogue/commands/reference/ from the examples kept beside it) with an example that matches the message's
+every message of catalogue/messages/ has an entry on one of the pages of docs/partner/referenz/meldungen/ (one
+per group, listed by the overview meldungen.md; written by catalogue/commands/reference/ from the examples kept
+beside it) with an example that matches the message's
 text, the worked examples of docs/partner/anleitungen/ pass `check --strict`, the first guide names the keys
 partners write, the check command is spelled one way, the issue forms offer exactly the names in
 content/site.yaml, and the workflow runs the check the guide describes.
@@ -31,7 +32,8 @@ ISSUE_TEMPLATES = REPO / ".github" / "ISSUE_TEMPLATE"
 ISSUE_FORMS = ("angebot-vorschlagen.yml", "fehler-melden.yml")
 OFFER_TEMPLATE = REPO / "catalogue" / "vorlagen" / "angebot.md"
 PARTNER_DOCS = REPO / "docs" / "partner"
-MESSAGE_REFERENCE = PARTNER_DOCS / "referenz" / "meldungen.md"
+MESSAGE_REFERENCE = PARTNER_DOCS / "referenz" / "meldungen.md"  # the overview
+MESSAGE_PAGES = PARTNER_DOCS / "referenz" / "meldungen"  # one page per group of messages
 CHECK_GUIDE = PARTNER_DOCS / "anleitungen" / "pruefung-lesen.md"
 # Each worked example and the page that shows it.
 EXAMPLE_PAGES = {"<!-- beispiel-angebot -->": PARTNER_DOCS / "anleitungen" / "angebotsdatei.md",
@@ -49,8 +51,9 @@ def guide() -> str:
     return CONTRIBUTING.read_text(encoding="utf-8")
 
 
-def message_reference() -> str:
-    return MESSAGE_REFERENCE.read_text(encoding="utf-8")
+def message_pages() -> dict[str, str]:
+    """The page of each group of messages (file name → text)."""
+    return {page.name: page.read_text(encoding="utf-8") for page in sorted(MESSAGE_PAGES.glob("*.md"))}
 
 
 def example(marker: str) -> str:
@@ -106,34 +109,51 @@ def file_name_before(text: str, marker: str, folder: str) -> str:
 
 
 def entries() -> dict[str, str]:
-    """Message name → the text of its entry, up to the next entry or the next heading of a group."""
-    text = message_reference()
+    """Message name → the text of its entry: its heading and what follows, up to the next entry or the end of
+    its group's page (the page's own heading and intro stand before the first entry)."""
     found: dict[str, str] = {}
-    matches = list(MARKER.finditer(text))
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        section = text[match.end():end]
-        group = re.search(r"^#{2,3} ", section, re.MULTILINE)
-        found[match.group(1)] = section[:group.start()] if group else section
+    for text in message_pages().values():
+        matches = list(MARKER.finditer(text))
+        for index, match in enumerate(matches):
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+            found[match.group(1)] = text[match.end():end]
     return found
 
 
 def test_every_message_has_exactly_one_entry_and_every_entry_a_message():
-    names = MARKER.findall(message_reference())
+    pages = message_pages()
+    assert pages, f"no pages in {MESSAGE_PAGES.relative_to(REPO)}"
+    assert not MARKER.findall(MESSAGE_REFERENCE.read_text(encoding="utf-8")), (
+        "the overview meldungen.md lists the messages; their entries belong on the pages of its groups")
+    names = [name for text in pages.values() for name in MARKER.findall(text)]
     duplicates = sorted({name for name in names if names.count(name) > 1})
-    assert not duplicates, f"entries twice in docs/partner/referenz/meldungen.md: {duplicates}"
+    assert not duplicates, f"entries twice in docs/partner/referenz/meldungen/: {duplicates}"
     missing = sorted(set(MESSAGES) - set(names))
-    assert not missing, (f"messages without an entry in docs/partner/referenz/meldungen.md („Was die Prüfung "
+    assert not missing, (f"messages without an entry in docs/partner/referenz/meldungen/ („Was die Prüfung "
                          f"meldet“; written by python -m catalogue.commands.reference): {missing}")
     unknown = sorted(set(names) - set(MESSAGES))
     assert not unknown, f"entries for messages catalogue/messages/ does not have: {unknown}"
 
 
 def test_every_entry_marker_stands_directly_before_its_heading():
-    lines = message_reference().split("\n")
-    for index, line in enumerate(lines):
-        if MARKER.match(line):
-            assert lines[index + 1].startswith("#### "), f"no heading directly after {line}"
+    for page, text in message_pages().items():
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            if MARKER.match(line):
+                assert lines[index + 1].startswith("## "), f"{page}: no heading directly after {line}"
+
+
+def test_the_overview_lists_every_entry_under_its_group():
+    """meldungen.md names each group's page and, below it, the heading of each entry on that page."""
+    overview = MESSAGE_REFERENCE.read_text(encoding="utf-8")
+    for page, text in message_pages().items():
+        lines = text.split("\n")
+        titles = [lines[index + 1][3:] for index, line in enumerate(lines) if MARKER.match(line)]
+        group = overview.split(f"](meldungen/{page})\n", 1)
+        assert len(group) == 2, f"meldungen.md does not list the group meldungen/{page}"
+        listed = re.findall(r"^- \[(.+)\]\(meldungen/" + re.escape(page) + "#", group[1].split("\n### ", 1)[0],
+                            re.MULTILINE)
+        assert listed == titles, f"meldungen.md lists under meldungen/{page}: {listed}, the page has: {titles}"
 
 
 def template_pattern(template: str) -> re.Pattern:
@@ -184,12 +204,13 @@ def test_entry_shows_the_message_as_check_prints_it(name):
 
 
 def test_entries_are_grouped_under_the_headings_partners_look_for():
-    headings = [line for _, line in outside_code(message_reference()) if line.startswith("### ")]
-    for group in ("### Datei lesen", "### Angaben", "### Verweise und Listen", "### Bilder und Videos",
-                  "### Barrierefreiheit des Textes", "### Erinnerungen und Hinweise"):
-        assert group in headings
-    text = message_reference()
-    accessibility = text[text.index("### Barrierefreiheit des Textes"):text.index("### Erinnerungen und Hinweise")]
+    pages = message_pages()
+    titles = {next(line for _, line in outside_code(text) if line.startswith("# ")): page
+              for page, text in pages.items()}
+    for group in ("Datei lesen", "Angaben", "Verweise und Listen", "Bilder und Videos",
+                  "Barrierefreiheit des Textes", "Erinnerungen und Hinweise"):
+        assert f"# Was die Prüfung meldet: {group}" in titles, group
+    accessibility = pages[titles["# Was die Prüfung meldet: Barrierefreiheit des Textes"]]
     assert sorted(MARKER.findall(accessibility)) == sorted(n for n in MESSAGES if n.startswith("lint_"))
 
 

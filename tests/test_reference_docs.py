@@ -1,8 +1,8 @@
 """The generated reference pages of docs/ are what catalogue/commands/reference/ writes from the code.
 
 docs/partner/referenz/inhaltsformat.md and docs/betrieb/referenz/site-yaml.md come from the JSON Schemas in
-catalogue/schemas/, docs/partner/referenz/meldungen.md from catalogue.messages.MESSAGES and the hand-kept
-examples beside it. A change to a schema or a message without the pages written anew fails here.
+catalogue/schemas/, docs/partner/referenz/meldungen.md (the overview) and the page of each group of messages in
+docs/partner/referenz/meldungen/ from catalogue.messages.MESSAGES and the hand-kept examples beside it. A change to a schema or a message without the pages written anew fails here.
 """
 
 from __future__ import annotations
@@ -67,7 +67,10 @@ def test_the_partners_first_keys_are_spelled_out():
 
 
 def test_message_reference_has_every_message_once():
-    text = message_pages.messages_reference()
+    pages = message_pages.messages_pages()
+    assert common.MESSAGE_REFERENCE in pages and len(pages) > 2
+    assert all(page.parent == common.MESSAGE_PAGES for page in pages if page != common.MESSAGE_REFERENCE)
+    text = "".join(pages.values())
     for name in MESSAGES:
         assert text.count(f"<!-- meldung: {name} -->") == 1, name
 
@@ -86,6 +89,13 @@ def test_check_option_reports_a_stale_page(tmp_path, monkeypatch):
     (tmp_path / common.MESSAGE_EXAMPLES).write_bytes((REPO / common.MESSAGE_EXAMPLES).read_bytes())
     assert reference.main(["--check"]) == 1
     assert reference.main([]) == 0
+    assert reference.main(["--check"]) == 0
+    leftover = tmp_path / common.MESSAGE_PAGES / "eine-alte-gruppe.md"  # a group renamed in the examples file
+    leftover.write_text("# Eine alte Gruppe\n", encoding="utf-8")
+    assert reference.main(["--check"]) == 1
+    assert leftover.exists()
+    assert reference.main([]) == 0
+    assert not leftover.exists()
     assert reference.main(["--check"]) == 0
 
 
@@ -139,11 +149,21 @@ def test_links_lead_to_files_and_headings_that_exist(page):
 
 
 def test_docs_index_lists_every_page():
-    index = (REPO / "docs" / "README.md").read_text(encoding="utf-8")
-    for page in sorted((REPO / "docs").rglob("*.md")):
-        if page.name == "README.md" and page.parent.name == "docs":
+    """docs/README.md lists every page; a page in a folder that has a page of its own name beside it (the groups
+    of messages in partner/referenz/meldungen/, beside meldungen.md) is listed by that page instead, which is
+    itself listed by the same rule."""
+    docs = REPO / "docs"
+    index = (docs / "README.md").read_text(encoding="utf-8")
+    for page in sorted(docs.rglob("*.md")):
+        if page.name == "README.md" and page.parent == docs:
             continue
-        assert f"]({page.relative_to(REPO / 'docs').as_posix()})" in index, f"docs/README.md does not list {page}"
+        parent = page.parent.with_suffix(".md")
+        if page.parent != docs and parent.is_file():
+            listing = parent.read_text(encoding="utf-8")
+            link = f"]({page.parent.name}/{page.name})"
+            assert link in listing, f"{parent.relative_to(REPO)} does not list {page.relative_to(REPO)}"
+            continue
+        assert f"]({page.relative_to(docs).as_posix()})" in index, f"docs/README.md does not list {page}"
 
 
 # --- the developer docs name the code as it is --------------------------------------------------------------------

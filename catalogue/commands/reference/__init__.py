@@ -2,8 +2,10 @@
 
     docs/partner/referenz/inhaltsformat.md   every key of every kind of content file, from catalogue/schemas/
     docs/betrieb/referenz/site-yaml.md       every key of site.yaml, from the same schema, for the city's team
-    docs/partner/referenz/meldungen.md       every message of `check` (catalogue.messages.MESSAGES), with the
-                                             hand-kept examples and explanations of meldungen-beispiele.yaml
+    docs/partner/referenz/meldungen.md       the overview of every message of `check` (catalogue.messages.MESSAGES),
+    docs/partner/referenz/meldungen/*.md     and one page per group with the hand-kept examples and explanations
+                                             of meldungen-beispiele.yaml (a page of a group no longer there is
+                                             removed)
 
     python -m catalogue.commands.reference           write them
     python -m catalogue.commands.reference --check   only say whether they are current (exit 1 if not)
@@ -16,22 +18,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from catalogue.commands.reference.common import COMMAND, CONTENT_FORMAT, MESSAGE_REFERENCE, REPO, SITE_REFERENCE
+from catalogue.commands.reference.common import COMMAND, CONTENT_FORMAT, MESSAGE_PAGES, REPO, SITE_REFERENCE
 from catalogue.commands.reference.key_tables import content_format, site_reference
-from catalogue.commands.reference.messages import messages_reference
+from catalogue.commands.reference.messages import messages_pages
 from catalogue.messages.commands import say
 
 
 def pages() -> dict[Path, str]:
     """Each generated page (relative to the repository) and its text."""
-    return {CONTENT_FORMAT: content_format(), SITE_REFERENCE: site_reference(),
-            MESSAGE_REFERENCE: messages_reference()}
+    return {CONTENT_FORMAT: content_format(), SITE_REFERENCE: site_reference(), **messages_pages()}
+
+
+def leftover_pages(written: dict[Path, str]) -> list[Path]:
+    """Pages in the folder of the message groups that no group writes any more (a renamed or removed group)."""
+    folder = REPO / MESSAGE_PAGES
+    return sorted(path.relative_to(REPO) for path in folder.glob("*.md")
+                  if path.relative_to(REPO) not in written) if folder.is_dir() else []
 
 
 def main(argv: list[str]) -> int:
     check_only = "--check" in argv
     stale = []
-    for relative, text in pages().items():
+    written = pages()
+    for relative in leftover_pages(written):
+        stale.append(relative.as_posix())
+        if not check_only:
+            (REPO / relative).unlink()
+    for relative, text in written.items():
         target = REPO / relative
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current == text:
