@@ -135,6 +135,18 @@ def test_a_catalogue_without_figures_compares_the_empty_cells(builds, tmp_path):
     assert "  - Lintorf, 0 bis 3 Jahre: neu ohne Angebot (Angebote 2 → 0)" in lines
 
 
+def test_names_site_yaml_no_longer_knows_are_said(builds, tmp_path):
+    content, site = builds
+    renamed = tmp_path / "content"
+    shutil.copytree(content, renamed)
+    (renamed / "site.yaml").write_text((renamed / "site.yaml").read_text(encoding="utf-8").replace(
+        "  nord: Nord\n", "  nord: Ratingen-Nord\n"), encoding="utf-8")
+    lines = _compare(renamed, site / "daten")
+    assert ("Namen in der früheren Tabelle, die site.yaml heute nicht kennt (umbenannt oder entfernt?): „Nord“. "
+            "Angebote dort zählen in keiner Zelle von damals.") in lines
+    assert "Namen in der früheren Tabelle" not in "\n".join(_compare(content, site / "daten"))
+
+
 def test_a_table_without_stand_has_an_unknown_date_and_excel_resaved_tables_are_read(builds, tmp_path):
     content, site = builds
     rows = list(csv.reader(io.StringIO((site / "daten/angebote.csv").read_text(encoding="utf-8-sig")),
@@ -184,6 +196,9 @@ def test_an_unreadable_needs_json_is_named(builds, tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"{folder / 'bedarf.json'} ist kein lesbares JSON" in result.stderr
+    (folder / "bedarf.json").write_text("[" * 100_000, encoding="utf-8")
+    result = run_cli("report", "--content", str(content), "--vergleich", str(folder))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "kein lesbares JSON" in result.stderr
     (folder / "bedarf.json").write_text('{"zellen": 3}', encoding="utf-8")
     result = run_cli("report", "--content", str(content), "--vergleich", str(folder))
     assert result.returncode == 2 and "hat nicht den Aufbau" in result.stderr

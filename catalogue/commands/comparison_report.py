@@ -36,7 +36,8 @@ def comparison(earlier: EarlierExport, catalogue: Catalogue, german: Texts) -> C
     site = catalogue.site
     names = Names([(i, district_name(site, german, i)) for i in site.districts if i != WHOLE_CITY],
                   [(phase.id, phase.name) for phase in site.life_phases],
-                  frozenset({german("format_online"), german("format_telefon")}), spreadsheet.SEPARATOR)
+                  frozenset({german("format_online"), german("format_telefon")}), spreadsheet.SEPARATOR,
+                  frozenset({district_name(site, german, WHOLE_CITY)}))
     return compare(earlier, _offer_columns(german), *spreadsheet.offer_rows(catalogue, german), names,
                    needs(catalogue.offers, site))
 
@@ -49,6 +50,8 @@ def comparison_text(found: Comparison, long_date) -> list[str]:
     lines.append(say("compare_stand", date=long_date(found.stand)) if found.stand else say("compare_stand_unknown"))
     if found.figures_stand:
         lines.append(say("compare_figures_stand", date=long_date(found.figures_stand)))
+    if found.unknown_names:
+        lines.append(say("compare_unknown_names", names=", ".join(f"„{name}“" for name in found.unknown_names)))
     lines += ["", say("compare_offers", added=len(found.added), removed=len(found.removed),
                       changed=len(found.changed))]
     for heading, offers in (("compare_added", found.added), ("compare_removed", found.removed),

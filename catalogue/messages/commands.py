@@ -200,6 +200,8 @@ COMMANDS: dict[str, str] = {
     "compare_stand": "Stand der früheren Ausgabe: {date} (die jüngste Prüfung eines Angebots darin).",
     "compare_stand_unknown": "Stand der früheren Ausgabe unbekannt.",
     "compare_figures_stand": "Einwohnerzahlen damals: Stand {date}.",
+    "compare_unknown_names": "Namen in der früheren Tabelle, die site.yaml heute nicht kennt (umbenannt oder "
+                             "entfernt?): {names}. Angebote dort zählen in keiner Zelle von damals.",
     "compare_offers": "Angebote seitdem: {added} neu, {removed} entfernt, {changed} geändert.",
     "compare_added": "Neu:",
     "compare_removed": "Entfernt:",

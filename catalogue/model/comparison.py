@@ -72,6 +72,7 @@ class Comparison:
     need_gaps: list[CellMove] | None  # flagged then or now, NEED_ORDER; None: no population figures today
     weighed_today: bool  # the earlier counts were weighed with today's figures (no earlier bedarf file)
     empty_cells: list[CellMove]  # district × phase without any offer then or now, EMPTY_ORDER
+    unknown_names: tuple[str, ...] = ()  # districts/life phases of the earlier table today's site.yaml lacks
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Names:
     phases: list[tuple[str, str]]  # (id, name)
     remote_formats: frozenset[str]  # the names of the formats online and telefon
     separator: str  # between names in a cell („, “)
+    not_a_district: frozenset[str] = frozenset()  # names in the districts' column that are none (the whole city)
 
 
 def compare(earlier: EarlierExport, columns: dict[str, str], now_header: list[str], now_rows: list[list[str]],
@@ -109,7 +111,8 @@ def compare(earlier: EarlierExport, columns: dict[str, str], now_header: list[st
     checked = [day for day in checked if day]
     need_gaps, weighed_today = _need_gaps(earlier, columns, names, needs, then.values())
     return Comparison(earlier.offers_file, earlier.needs_file, max(checked) if checked else None,
-                      earlier.figures_stand, added, removed, changed, need_gaps, weighed_today, empty)
+                      earlier.figures_stand, added, removed, changed, need_gaps, weighed_today, empty,
+                      _unknown(then.values(), columns, names))
 
 
 def _need_gaps(earlier: EarlierExport, columns, names: Names, needs: Needs | None, rows_then):
@@ -153,6 +156,16 @@ def _counts(rows, columns, names: Names, local: bool) -> dict[tuple[str, str], i
                 if cell in counts:
                     counts[cell] += 1
     return counts
+
+
+def _unknown(rows, columns, names: Names) -> tuple[str, ...]:
+    known = {name for _, name in names.districts} | names.not_a_district
+    phases = {name for _, name in names.phases}
+    found = {name for row in rows for name in _split(row.get(columns["districts"], ""), names.separator)
+             if name not in known}
+    found |= {name for row in rows for name in _split(row.get(columns["life_phases"], ""), names.separator)
+              if name not in phases}
+    return tuple(sorted(found))
 
 
 def _moves(names: Names, then: dict, now: dict) -> list[CellMove]:

@@ -120,6 +120,8 @@ def _with_json(export: EarlierExport, path: Path) -> EarlierExport:
                                   bool(c.get("unter_mindestwert")) or bool(c.get("unter_haelfte_ganze_stadt")))
                       for c in data["zellen"])
         stand = _day(data.get("stand"))
+    except RecursionError:
+        raise EarlierUnreadable(say("compare_bad_json", path=path, reason="zu tief verschachtelt")) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise EarlierUnreadable(say("compare_bad_json", path=path, reason=error)) from None
     except (KeyError, TypeError, ValueError, AttributeError):
