@@ -100,7 +100,8 @@ def test_the_open_data_folder_compared(builds, earlier):
     assert lines[7:14] == OFFERS
     assert _section(lines, "Lücken nach Bedarf") == [
         "  - Nord, 0 bis 3 Jahre: Lücke geschlossen; Angebote 0 → 2, je 1.000 junge Menschen 0,0 → 5,0",
-        "  - Nord, 10 bis 18 Jahre: Lücke neu; Angebote 1 → 0, je 1.000 junge Menschen 4,0 → 0,0",
+        "  - Nord, 10 bis 18 Jahre: Lücke neu (heute unter dem Mindestwert 1,5); Angebote 1 → 0, je 1.000 junge "
+        "Menschen 4,0 → 0,0",
         "  - Mitte, 10 bis 18 Jahre: Lücke besteht weiter; Angebote 1 → 0, je 1.000 junge Menschen 1,0 → 0,0",
         "  - Lintorf, 0 bis 3 Jahre: Lücke besteht weiter; Angebote 2 → 1, je 1.000 junge Menschen 1,0 → 0,5",
     ]
@@ -120,7 +121,8 @@ def test_the_offers_table_alone_is_weighed_with_todays_figures(builds):
     assert needs[0] == ("  Die frühere Ausgabe hat keine Bedarfstabelle: ihre Angebote sind mit den heutigen "
                         "Einwohnerzahlen gewogen.")
     assert needs[1] == "  - Nord, 0 bis 3 Jahre: Lücke geschlossen; Angebote 0 → 2, je 1.000 junge Menschen 0,0 → 5,0"
-    assert needs[2] == "  - Nord, 10 bis 18 Jahre: Lücke neu; Angebote 1 → 0, je 1.000 junge Menschen 4,0 → 0,0"
+    assert needs[2] == ("  - Nord, 10 bis 18 Jahre: Lücke neu (heute unter dem Mindestwert 1,5); Angebote 1 → 0, "
+                        "je 1.000 junge Menschen 4,0 → 0,0")
     assert _section(lines, "Stadtteile und Lebensphasen ohne Angebot")[:3] == EMPTY
 
 

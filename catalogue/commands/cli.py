@@ -116,7 +116,9 @@ def _report_text(catalogue, earlier=None) -> str:
             lines.append(nothing.get(table.name, ""))
         lines.append("")
     if earlier is not None:
-        lines += comparison_text(comparison(earlier, catalogue, german), german.long_date)
+        figures = catalogue.site.figures
+        lines += comparison_text(comparison(earlier, catalogue, german), german.long_date,
+                                 figures.minimum if figures else None)
     return "\n".join(lines).rstrip() + "\n"
 
 

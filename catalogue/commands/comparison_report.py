@@ -42,7 +42,8 @@ def comparison(earlier: EarlierExport, catalogue: Catalogue, german: Texts) -> C
                    needs(catalogue.offers, site))
 
 
-def comparison_text(found: Comparison, long_date) -> list[str]:
+def comparison_text(found: Comparison, long_date, minimum: float | None = None) -> list[str]:
+    """minimum: bedarf.mindestens_je_1000 of today (for why a gap is new)."""
     title = say("compare_title")
     lines = [title, "=" * len(title), say("compare_source", path=found.source)]
     if found.needs_source:
@@ -71,7 +72,7 @@ def comparison_text(found: Comparison, long_date) -> list[str]:
     else:
         if found.weighed_today:
             lines.append(say("compare_needs_weighed_today"))
-        lines += [_need_line(move) for move in found.need_gaps] or [say("compare_needs_no_gap")]
+        lines += [_need_line(move, minimum) for move in found.need_gaps] or [say("compare_needs_no_gap")]
     lines += ["", say("compare_empty_heading")]
     lines += [_empty_line(move) for move in found.empty_cells] or [say("compare_empty_no_gap")]
     states = [move.empty_status for move in found.empty_cells]
@@ -85,10 +86,16 @@ def _rate(value: float | None) -> str:
     return say("compare_rate_unknown") if value is None else german_number(value, 1)
 
 
-def _need_line(move: CellMove) -> str:
-    return say("compare_need_cell", district=move.district_name, phase=move.phase_name,
-               status=say("compare_need_" + move.need_status), then=move.offers_then, now=move.offers_now,
-               rate_then=_rate(move.per_thousand_then), rate_now=_rate(move.per_thousand_now))
+def _need_line(move: CellMove, minimum: float | None) -> str:
+    status = say("compare_need_" + move.need_status)
+    if move.need_status == "opened":
+        reasons = [say("needs_below_minimum", minimum=german_number(minimum, 1))] if move.below_minimum_now else []
+        if move.below_half_city_now is not None:
+            reasons.append(say("needs_below_half", half=german_number(move.below_half_city_now, 1)))
+        status += say("compare_need_why", reasons=", ".join(reasons)) if reasons else ""
+    return say("compare_need_cell", district=move.district_name, phase=move.phase_name, status=status,
+               then=move.offers_then, now=move.offers_now, rate_then=_rate(move.per_thousand_then),
+               rate_now=_rate(move.per_thousand_now))
 
 
 def _empty_line(move: CellMove) -> str:

@@ -211,13 +211,14 @@ COMMANDS: dict[str, str] = {
     "compare_title_then": " (früher „{title}“)",
     "compare_needs_heading": "Lücken nach Bedarf (Stadtteil und Lebensphase unter Bedarf, damals oder heute):",
     "compare_needs_none": "  Heute gibt es keine Einwohnerzahlen (daten/bevoelkerung.csv): kein Vergleich nach Bedarf.",
-    "compare_needs_weighed_today": "  Die frühere Ausgabe hat keine Bedarfstabelle: ihre Angebote sind mit den heutigen "
-                                   "Einwohnerzahlen gewogen.",
+    "compare_needs_weighed_today": "  Die frühere Ausgabe hat keine Bedarfstabelle: ihre Angebote sind mit den "
+                                   "heutigen Einwohnerzahlen gewogen.",
     "compare_needs_no_gap": "  Weder damals noch heute liegt eine Zelle unter Bedarf.",
     "compare_need_cell": "  - {district}, {phase}: {status}; Angebote {then} → {now}, je 1.000 junge Menschen "
                          "{rate_then} → {rate_now}",
     "compare_need_closed": "Lücke geschlossen",
     "compare_need_opened": "Lücke neu",
+    "compare_need_why": " (heute {reasons})",
     "compare_need_remains": "Lücke besteht weiter",
     "compare_rate_unknown": "unbekannt",
     "compare_empty_heading": "Stadtteile und Lebensphasen ohne Angebot (damals oder heute):",

@@ -46,6 +46,8 @@ class CellMove:
     per_thousand_now: float | None = None
     flagged_then: bool = False
     flagged_now: bool = False
+    below_minimum_now: bool = False  # why it is flagged now (a gap that opens while its offers stay: the city
+    below_half_city_now: float | None = None  # rate rose); the half city-wide rate it lies below, if it does
 
     @property
     def need_status(self) -> str:
@@ -137,7 +139,9 @@ def _need_gaps(earlier: EarlierExport, columns, names: Names, needs: Needs | Non
             moves.append(CellMove(district, district_name, phase_id, phase_name,
                                   then.offers if then else 0, now.offers if now else 0,
                                   then.per_thousand if then else None, now.per_thousand if now else None,
-                                  bool(then and then.flagged), bool(now and now.flagged)))
+                                  bool(then and then.flagged), bool(now and now.flagged),
+                                  bool(now and now.below_minimum),
+                                  needs.city_rate[phase_id] / 2 if now and now.below_half_city else None))
     return sorted(moves, key=lambda m: NEED_ORDER.index(m.need_status)), weighed_today
 
 
