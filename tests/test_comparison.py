@@ -9,6 +9,10 @@ import shutil
 
 import pytest
 
+from catalogue import pipeline
+from catalogue.check.catalogue import load_catalogue
+from catalogue.commands.comparison_report import comparison, earlier_export
+from catalogue.model.i18n import Texts
 from conftest import TODAY, copy_fixture, run_cli
 from test_needs import BEDARF, OFFER, POPULATION
 
@@ -221,3 +225,21 @@ def test_the_option_has_german_help_and_belongs_to_report():
 def _write(path, text):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_the_comparison_is_data_the_report_pdf_can_show(builds):
+    """The same comparison without the command line: what model/comparison.py returns."""
+    content, site = builds
+    german = Texts.load(pipeline.LAYOUTS_DIR)
+    catalogue, _ = load_catalogue(content, TODAY)
+    found = comparison(earlier_export(site, german), catalogue, german)
+    assert [o.id for o in found.added] == ["spielgruppe-nord"]
+    assert [o.id for o in found.removed] == ["zeltlager"]
+    assert [(o.id, o.fields) for o in found.changed] == [("krabbelgruppe", ("Stadtteile",))]
+    assert [(m.district, m.phase, m.need_status, m.offers_then, m.offers_now) for m in found.need_gaps] == [
+        ("nord", "kleinkind", "closed", 0, 2), ("nord", "jugend", "opened", 1, 0),
+        ("mitte", "jugend", "remains", 1, 0), ("lintorf", "kleinkind", "remains", 2, 1)]
+    assert found.need_gaps[0].per_thousand_then == 0 and found.need_gaps[0].per_thousand_now == 5
+    assert [(m.district, m.phase, m.empty_status) for m in found.empty_cells[:3]] == [
+        ("nord", "kleinkind", "closed"), ("mitte", "jugend", "new"), ("nord", "jugend", "new")]
+    assert found.figures_stand.isoformat() == "2025-12-31" and not found.weighed_today
