@@ -109,7 +109,8 @@ def _check(parser):
 
 
 def _report(parser):
-    _strict(parser)  # room for --vergleich and --pdf DATEI
+    _strict(parser)  # room for --pdf DATEI
+    parser.add_argument("--vergleich", type=Path, default=None, metavar="ORDNER_ODER_CSV", help=HELP["--vergleich"])
 
 
 def _new(parser):

@@ -16,6 +16,7 @@ from catalogue.check.schemas import SCHEMA_DIR
 from catalogue.check.site import load_site
 from catalogue.commands import changes, issue_forms, preview
 from catalogue.commands.arguments import EXIT_USAGE, parse
+from catalogue.commands.comparison_report import comparison, comparison_text, earlier_export
 from catalogue.commands.needs_report import needs_text
 from catalogue.messages.commands import count, say, seconds as _seconds
 from catalogue.model.gaps import german_report
@@ -24,6 +25,7 @@ from catalogue.problems import format_github, format_text
 from catalogue.publish.cache.manifest import cache_folder
 from catalogue.publish.index import IndexFailed
 from catalogue.publish.write import UnsafeOutput
+from catalogue.read.earlier import EarlierUnreadable
 from catalogue.render import proposal
 from catalogue.render.pdf.failed import PdfFailed
 
@@ -88,9 +90,9 @@ def _summary(result: pipeline.Result, command: str, output: Path) -> str:
     return say("built", counts=counts, pages=pages, output=output, warnings=warnings, seconds=seconds)
 
 
-def _report_text(catalogue) -> str:
+def _report_text(catalogue, earlier=None) -> str:
     """The gap report as the page luecken/ shows it, in plain text: the coverage tables in columns, every
-    other table a block per row that names only what is there."""
+    other table a block per row that names only what is there; then the comparison with an earlier export."""
     german = Texts.load(pipeline.LAYOUTS_DIR)
     gaps = german_report(catalogue, interface_languages(pipeline.LAYOUTS_DIR), german)
     report = gaps.report
@@ -113,6 +115,10 @@ def _report_text(catalogue) -> str:
         if not table.rows:
             lines.append(nothing.get(table.name, ""))
         lines.append("")
+    if earlier is not None:
+        figures = catalogue.site.figures
+        lines += comparison_text(comparison(earlier, catalogue, german), german.long_date,
+                                 figures.minimum if figures else None)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -179,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         return _changes(args.content, args.since, today)
     if args.command == "serve":
         return preview.serve(args.content, args.output, args.port, args.pdf, args.heute)
+    earlier = None
+    if args.command == "report" and args.vergleich is not None:  # before the check: a wrong path is said at once
+        try:
+            earlier = earlier_export(args.vergleich, Texts.load(pipeline.LAYOUTS_DIR))
+        except EarlierUnreadable as error:
+            print(error, file=sys.stderr)
+            return EXIT_USAGE
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else pipeline.no_progress
     try:
         if args.command in ("check", "report"):
@@ -207,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             progress.finish()
     if args.command == "report" and result.ok:
         try:
-            sys.stdout.write(_report_text(result.catalogue))
+            sys.stdout.write(_report_text(result.catalogue, earlier))
             sys.stdout.flush()
         except BrokenPipeError:  # the reader stopped early (`| head`, `less`): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

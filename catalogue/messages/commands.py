@@ -37,6 +37,9 @@ HELP: dict[str, str] = {
     "serve --pdf": "auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)",
     "--port": "der Port auf 127.0.0.1 (Standard: 8000)",
     "--ziel": "wohin die Formulare kommen (Standard: .github/ISSUE_TEMPLATE)",
+    "--vergleich": "mit einer früheren Ausgabe vergleichen: ihr Ordner daten/ (oder die ganze frühere Website) oder "
+                    "nur ihre daten/angebote.csv; zeigt neue, entfernte und geänderte Angebote und welche Lücken sich "
+                    "geschlossen oder geöffnet haben",
     "--since": "der Stand in git, mit dem HEAD verglichen wird (Standard: HEAD^1, in einem Pull Request der Stand "
                "des Zielzweigs)",
     # argparse's own headings and texts
@@ -161,6 +164,70 @@ COMMANDS: dict[str, str] = {
     "needs_below_half": "unter der Hälfte der Stadt ({half})",
     "needs_indicators": "    Kennzahlen: {indicators}",
     "needs_apart": "Nicht in einem Stadtteil gezählt: {whole} für ganz {city}, {remote} nur online oder am Telefon.",
+    # `python build.py report --vergleich`: the catalogue against an earlier export of itself
+    "compare_missing": "Fehler: {path} gibt es nicht. Geben Sie bei --vergleich den Ordner {data}/ einer früheren "
+                       "Ausgabe an (oder die ganze frühere Website, oder nur deren {data}/{file}).",
+    "compare_no_export": "Fehler: In {path} liegt keine Angebotstabelle ({file}), auch nicht in {data}/. Geben Sie "
+                         "bei --vergleich den Ordner {data}/ einer früheren Ausgabe an, die ganze frühere Website "
+                         "oder nur deren {data}/{file}.",
+    "compare_not_offers": "Fehler: {path} ist keine Angebotstabelle des Katalogs: es fehlen die Spalten {columns}. "
+                          "Geben Sie bei --vergleich die Datei {data}/{file} einer früheren Ausgabe an (oder ihren "
+                          "Ordner {data}/).",
+    "compare_needs_table": "Fehler: {path} ist die Tabelle des Bedarfs, nicht die der Angebote. Geben Sie bei "
+                           "--vergleich den Ordner an, in dem sie liegt ({data}/ der früheren Ausgabe): dann werden "
+                           "beide verglichen. Nur die Angebote: {data}/{file}.",
+    "compare_cannot_read": "Fehler: {path} lässt sich nicht lesen ({reason}).",
+    "compare_too_large": "Fehler: {path} ist viel zu groß für eine Tabelle des Katalogs. Geben Sie bei --vergleich "
+                         "die Datei angebote.csv einer früheren Ausgabe an oder ihren Ordner daten/.",
+    "compare_not_text": "Fehler: {path} ist keine Textdatei. Geben Sie bei --vergleich die Datei angebote.csv einer "
+                        "früheren Ausgabe an oder ihren Ordner daten/.",
+    "compare_empty": "Fehler: {path} ist leer. Geben Sie bei --vergleich die Datei angebote.csv einer früheren "
+                     "Ausgabe an oder ihren Ordner daten/.",
+    "compare_bad_csv": "Fehler: {path} ist keine lesbare CSV-Datei ({reason}). Geben Sie bei --vergleich die Datei "
+                       "angebote.csv einer früheren Ausgabe an, wie der Katalog sie geschrieben hat.",
+    "compare_bad_json": "Fehler: {path} ist kein lesbares JSON ({reason}). Stellen Sie die Datei aus der früheren "
+                        "Ausgabe wieder her, nehmen Sie sie aus dem Ordner heraus (dann zählt der Vergleich die "
+                        "Angebote aus angebote.csv) oder geben Sie nur angebote.csv an.",
+    "compare_json_not_needs": "Fehler: {path} hat nicht den Aufbau, den der Katalog für bedarf.json schreibt (eine "
+                              "Liste „zellen“ mit stadtteil, lebensphase und angebote). Nehmen Sie sie aus dem Ordner "
+                              "heraus oder geben Sie nur angebote.csv an.",
+    "compare_csv_not_needs": "Fehler: {path} ist nicht die Tabelle des Bedarfs, wie der Katalog sie schreibt "
+                             "(Spalten fehlen oder sind keine Zahlen: {columns}). Nehmen Sie sie aus dem Ordner heraus "
+                             "oder geben Sie nur angebote.csv an.",
+    "compare_title": "Vergleich mit der früheren Ausgabe",
+    "compare_source": "Frühere Ausgabe: {path}",
+    "compare_needs_source": "Bedarf damals: {path}",
+    "compare_stand": "Stand der früheren Ausgabe: {date} (die jüngste Prüfung eines Angebots darin).",
+    "compare_stand_unknown": "Stand der früheren Ausgabe unbekannt.",
+    "compare_figures_stand": "Einwohnerzahlen damals: Stand {date}.",
+    "compare_unknown_names": "Namen in der früheren Tabelle, die site.yaml heute nicht kennt (umbenannt oder "
+                             "entfernt?): {names}. Angebote dort zählen in keiner Zelle von damals.",
+    "compare_offers": "Angebote seitdem: {added} neu, {removed} entfernt, {changed} geändert.",
+    "compare_added": "Neu:",
+    "compare_removed": "Entfernt:",
+    "compare_changed": "Geändert:",
+    "compare_offer": "  - {title} ({id})",
+    "compare_fields": ": {fields}",
+    "compare_title_then": " (früher „{title}“)",
+    "compare_needs_heading": "Lücken nach Bedarf (Stadtteil und Lebensphase unter Bedarf, damals oder heute):",
+    "compare_needs_none": "  Heute gibt es keine Einwohnerzahlen (daten/bevoelkerung.csv): kein Vergleich nach Bedarf.",
+    "compare_needs_weighed_today": "  Die frühere Ausgabe hat keine Bedarfstabelle: ihre Angebote sind mit den "
+                                   "heutigen Einwohnerzahlen gewogen.",
+    "compare_needs_no_gap": "  Weder damals noch heute liegt eine Zelle unter Bedarf.",
+    "compare_need_cell": "  - {district}, {phase}: {status}; Angebote {then} → {now}, je 1.000 junge Menschen "
+                         "{rate_then} → {rate_now}",
+    "compare_need_closed": "Lücke geschlossen",
+    "compare_need_opened": "Lücke neu",
+    "compare_need_why": " (heute {reasons})",
+    "compare_need_remains": "Lücke besteht weiter",
+    "compare_rate_unknown": "unbekannt",
+    "compare_empty_heading": "Stadtteile und Lebensphasen ohne Angebot (damals oder heute):",
+    "compare_empty_no_gap": "  Weder damals noch heute fehlt einem Stadtteil ein Angebot für eine Lebensphase.",
+    "compare_empty_cell": "  - {district}, {phase}: {status} (Angebote {then} → {now})",
+    "compare_empty_closed": "geschlossen",
+    "compare_empty_new": "neu ohne Angebot",
+    "compare_empty_open": "weiterhin ohne Angebot",
+    "compare_empty_sum": "  {closed} geschlossen, {new} neu ohne Angebot, {open} weiterhin ohne Angebot.",
 }
 
 # Counted words: (one, more than one)

@@ -123,7 +123,23 @@ def needs(offers: list[Offer], site: Site) -> Needs | None:
                 if (district, phase) in served:
                     served[district, phase] += 1
     young = {(row.district, row.phase): row.count for row in figures.population}
-    city_rate = {}
+    cells, city_rate = weigh(served, young, districts, phases, figures.minimum)
+    ranking = [DistrictNeed(district, name, _sum_known(young, district, phases),
+                            sum(1 for offer in local if district in offer.districts),
+                            tuple(i for i in figures.indicators if i.district == district))
+               for district, name in districts]
+    ranking.sort(key=_need_order)
+    return Needs(figures, phases, districts, cells, city_rate, ranking,
+                 {p.id: [o for o in offers if WHOLE_CITY in o.districts and p.id in o.life_phases] for p in phases},
+                 {p.id: [o for o in offers if is_remote(o) and p.id in o.life_phases] for p in phases})
+
+
+def weigh(served: dict[tuple[str, str], int], young: dict[tuple[str, str], int], districts: list[tuple[str, str]],
+          phases: list[LifePhase], minimum: float | None):
+    """Offers (district, phase) → count weighed against young people (district, phase) → count: the cells with
+    their flags and the city-wide rate of each phase (over the districts with figures). Also what an earlier
+    export's counts would have been flagged with today's figures (model/comparison.py)."""
+    city_rate: dict[str, float | None] = {}
     for phase in phases:
         counted = [(served[d, phase.id], young[d, phase.id]) for d, _ in districts if (d, phase.id) in young]
         people = sum(count for _, count in counted)
@@ -136,17 +152,10 @@ def needs(offers: list[Offer], site: Site) -> Needs | None:
             rate = cell.per_thousand
             if rate is not None:
                 cell = NeedCell(cell.district, cell.phase, cell.young, cell.offers,
-                                figures.minimum is not None and rate < figures.minimum,
+                                minimum is not None and rate < minimum,
                                 city_rate[phase.id] is not None and rate < city_rate[phase.id] / 2)
             cells[district][phase.id] = cell
-    ranking = [DistrictNeed(district, name, _sum_known(young, district, phases),
-                            sum(1 for offer in local if district in offer.districts),
-                            tuple(i for i in figures.indicators if i.district == district))
-               for district, name in districts]
-    ranking.sort(key=_need_order)
-    return Needs(figures, phases, districts, cells, city_rate, ranking,
-                 {p.id: [o for o in offers if WHOLE_CITY in o.districts and p.id in o.life_phases] for p in phases},
-                 {p.id: [o for o in offers if is_remote(o) and p.id in o.life_phases] for p in phases})
+    return cells, city_rate
 
 
 def _sum_known(young: dict, district: str, phases: list[LifePhase]) -> int | None:

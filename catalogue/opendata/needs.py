@@ -14,6 +14,8 @@ from catalogue.render.paths import DATA_FOLDER
 
 CSV_FILE = f"{DATA_FOLDER}/bedarf.csv"
 JSON_FILE = f"{DATA_FOLDER}/bedarf.json"
+# Where needs_csv_columns (and csv_rows) put what `report --vergleich` reads back from an earlier table
+COLUMN_POSITIONS = {"district": 0, "phase": 2, "young": 4, "offers": 5, "per_thousand": 6, "flagged": 7, "stand": 10}
 
 
 def csv_rows(needs: Needs, german: Texts) -> tuple[list[str], list[list[str]]]:

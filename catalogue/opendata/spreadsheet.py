@@ -23,6 +23,8 @@ from catalogue.opendata import place_line
 from catalogue.render.paths import GAPS_FOLDER, offer_url
 
 FILE = "daten/angebote.csv"
+# Where csv_columns (and _row) put what `report --vergleich` reads back from an earlier table
+COLUMN_POSITIONS = {"id": 0, "title": 1, "life_phases": 5, "districts": 8, "formats": 14, "checked": 24}
 SEPARATOR = ", "
 ENTRY_SEPARATOR = "; "  # between places, times and dates, which hold commas themselves
 # A cell beginning with one of these is a formula to Excel (OWASP, CSV injection): partners write the texts,
