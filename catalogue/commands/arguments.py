@@ -109,7 +109,8 @@ def _check(parser):
 
 
 def _report(parser):
-    _strict(parser)  # room for --vergleich and --pdf DATEI
+    _strict(parser)  # room for --vergleich
+    parser.add_argument("--pdf", type=Path, dest="report_pdf", metavar="DATEI", help=HELP["report --pdf"])
 
 
 def _new(parser):
