@@ -90,7 +90,8 @@ def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path) -> int:
             stylesheets=sheets, font_config=fonts, pdf_variant=VARIANT)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         with pdfua.corrections(), _font_dates(today):
-            data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=identifier, finisher=_header_scopes(pdfua.finisher({})))
+            data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=identifier,
+                                      finisher=_header_scopes(pdfua.finisher({})))
     finally:
         logger.removeHandler(collect)
     failures = list(dict.fromkeys(_explain(record) for record in collect.records))
