@@ -174,7 +174,7 @@ def test_new_refuses_an_existing_or_malformed_id(tmp_path):
 
 
 COMMAND_OPTIONS = {"build": ["--output", "--no-pdf", "--compress", "--no-cache", "--strict", "--format"],
-                   "check": ["--strict", "--strict-for", "--format"], "report": ["--strict"], "new": ["KENNUNG"],
+                   "check": ["--strict", "--strict-for", "--format"], "report": ["--strict", "--pdf"], "new": ["KENNUNG"],
                    "serve": ["--output", "--pdf", "--port"], "github": ["--ziel"], "changes": ["--since"]}
 EVERY_OPTION = {option for options in COMMAND_OPTIONS.values() for option in options if option.startswith("--")}
 
@@ -198,10 +198,10 @@ def test_each_command_has_its_own_help_in_german():
 
 def test_an_option_of_another_command_names_the_command_it_belongs_to(tmp_path):
     copy_fixture(tmp_path / "content")
-    result = run_cli("report", "--pdf", cwd=tmp_path)
+    result = run_cli("check", "--pdf", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "„--pdf“ gibt es bei „report“ nicht, nur bei: serve." in result.stderr
-    assert "Hilfe: python build.py report --help" in result.stderr
+    assert "„--pdf“ gibt es bei „check“ nicht, nur bei: report, serve." in result.stderr
+    assert "Hilfe: python build.py check --help" in result.stderr
     since = run_cli("check", "--since", "HEAD^1", cwd=tmp_path)
     assert since.returncode == 2 and "nur bei: changes" in since.stderr
     ziel = run_cli("--ziel", "formulare", cwd=tmp_path)  # no command: build, which has no --ziel

@@ -109,8 +109,9 @@ def _check(parser):
 
 
 def _report(parser):
-    _strict(parser)  # room for --pdf DATEI
+    _strict(parser)
     parser.add_argument("--vergleich", type=Path, default=None, metavar="ORDNER_ODER_CSV", help=HELP["--vergleich"])
+    parser.add_argument("--pdf", type=Path, dest="report_pdf", metavar="DATEI", help=HELP["report --pdf"])
 
 
 def _new(parser):

@@ -21,6 +21,7 @@ from catalogue.commands.needs_report import needs_text
 from catalogue.messages.commands import count, say, seconds as _seconds
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import MissingText, Texts, interface_languages
+from catalogue.model.needs import german_number
 from catalogue.problems import format_github, format_text
 from catalogue.publish.cache.manifest import cache_folder
 from catalogue.publish.index import IndexFailed
@@ -122,6 +123,20 @@ def _report_text(catalogue, earlier=None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _report_pdf(catalogue, target: Path) -> int:
+    """`report --pdf DATEI`: the report as PDF/UA, for the committee (render/pdf/report.py)."""
+    from catalogue.render.pdf.report import write_report
+
+    try:
+        size = write_report(catalogue, pipeline.LAYOUTS_DIR, target)
+    except (PdfFailed, OSError) as error:
+        print(say("report_pdf_failed", target=target, error=getattr(error, "strerror", None) or error),
+              file=sys.stderr)
+        return EXIT_USAGE
+    print(say("report_pdf_written", target=target, kilobytes=german_number(size / 1024)), file=sys.stderr)
+    return EXIT_OK
+
+
 def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
     """Writes angebote/<id>.md from the commented template; never over an existing offer."""
     if not offer_id or not ID_PATTERN.fullmatch(offer_id):
@@ -218,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if isinstance(progress, TerminalProgress):
             progress.finish()
+    if args.command == "report" and result.ok and args.report_pdf:
+        return _report_pdf(result.catalogue, args.report_pdf)
     if args.command == "report" and result.ok:
         try:
             sys.stdout.write(_report_text(result.catalogue, earlier))

@@ -34,6 +34,8 @@ HELP: dict[str, str] = {
     "--no-cache": "ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben (sonst nur die "
                   "geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)",
     "KENNUNG": "die Kennung des neuen Angebots, z. B. krabbelgruppe-lintorf",
+    "report --pdf": "den Bericht als barrierefreies PDF in DATEI schreiben (Titelseite mit Quelle und Stand, Bilder, "
+                    "Tabellen), z. B. für den Jugendhilfeausschuss",
     "serve --pdf": "auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)",
     "--port": "der Port auf 127.0.0.1 (Standard: 8000)",
     "--ziel": "wohin die Formulare kommen (Standard: .github/ISSUE_TEMPLATE)",
@@ -163,6 +165,8 @@ COMMANDS: dict[str, str] = {
     "needs_below_minimum": "unter dem Mindestwert {minimum}",
     "needs_below_half": "unter der Hälfte der Stadt ({half})",
     "needs_indicators": "    Kennzahlen: {indicators}",
+    "report_pdf_written": "Bericht geschrieben: {target} ({kilobytes} KB)",
+    "report_pdf_failed": "Der Bericht {target} wurde nicht geschrieben: {error}",
     "needs_apart": "Nicht in einem Stadtteil gezählt: {whole} für ganz {city}, {remote} nur online oder am Telefon.",
     # `python build.py report --vergleich`: the catalogue against an earlier export of itself
     "compare_missing": "Fehler: {path} gibt es nicht. Geben Sie bei --vergleich den Ordner {data}/ einer früheren "

@@ -28,7 +28,7 @@ from catalogue.model.names import Names
 from catalogue.model.needs import german_number
 from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
-from catalogue.render import proposal
+from catalogue.render import figures_svg, proposal
 from catalogue.render.assets import Assets
 from catalogue.render.markup import MarkdownRenderer
 from catalogue.render.paths import EASY_OFFERS, offer_path
@@ -292,7 +292,8 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         hreflang=hreflang, interface_attrs=interface_attrs, offer_path=offer_path, easy_offers=EASY_OFFERS,
         lang=texts.language, dir=texts.direction, age_range=age_range, district_name=district_name,
         route_url=route_url, report_problem_url=report_problem_url, search_filters=search_filters,
-        result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options)
+        result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options,
+        heat_map=figures_svg.heat_map, district_map=figures_svg.district_map)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=spoken_clock, file_size=file_size, number=german_number)
     return env

@@ -1,0 +1,102 @@
+"""`python build.py report --pdf bericht.pdf`: the gap report as a PDF/UA-1 document for the youth welfare committee.
+
+Title page with the city, the day of the report and, with figures, their source and `stand` (and the notice when
+they are invented examples); then the pictures of render/figures_svg.py, each as an image with its words as
+alternative text and its table right after it, the need tables, and the gap tables of the page luecken/.
+Laid out by WeasyPrint with the catalogue's PDF/UA corrections (pdfua.py) and its stylesheet, plus
+layouts/pdf/bericht.css. Without figures, the report holds the gap tables alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from catalogue.model.catalogue import Catalogue
+from catalogue.model.gaps import german_report
+from catalogue.model.i18n import Texts, interface_languages
+from catalogue.render import figures_svg
+from catalogue.render.pdf import pdfua
+from catalogue.render.pdf.failed import PdfFailed
+from catalogue.render.pdf.layout import STYLESHEET, VARIANT, _Collect, _explain, _font_dates, load_weasyprint, \
+    url_fetcher
+from catalogue.render.templates import environment
+
+TEMPLATE = "pdf/bericht.html"
+REPORT_STYLESHEET = "pdf/bericht.css"
+
+
+def svg_image(svg: str) -> str:
+    """The picture as a data: address for an <img> (its alternative text says what the picture shows)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def report_html(catalogue: Catalogue, layouts_dir: Path) -> str:
+    german = Texts.load(layouts_dir)
+    gaps = german_report(catalogue, interface_languages(layouts_dir), german)
+    site = catalogue.site
+    pictures = {}
+    if gaps.needs:
+        pictures["heat_map"] = svg_image(figures_svg.heat_map(gaps.needs, german))
+        shapes = figures_svg.district_map(gaps.needs, german, site.base_url + "stadtteile/")
+        pictures["map"] = svg_image(shapes) if shapes else ""
+    template = environment(layouts_dir, german, german).get_template(TEMPLATE)
+    return template.render(catalogue=catalogue, site=site, root=site.base_url, page_path="", report=gaps.report,
+                           tables=gaps.tables, needs=gaps.needs, pictures=pictures)
+
+
+def _header_scopes(finish):
+    """WeasyPrint tags a header cell with an id („table-row-column“) that the data cells' /Headers name, and with
+    no /Scope: a header that no data cell names (the one over the row headers) would have no meaning (PDF/UA
+    7.5). Every header cell gets its scope: the first row's are column headers, the others row headers."""
+    import pydyf
+
+    def finisher(document, pdf_file) -> None:
+        finish(document, pdf_file)
+        for item in pdf_file.objects:
+            if isinstance(item, pydyf.Dictionary) and item.get("S") == "/TH" and isinstance(item.get("ID"),
+                                                                                              pydyf.String):
+                row = item["ID"].string.split("-")[-2]
+                attributes = item.get("A") if isinstance(item.get("A"), pydyf.Dictionary) else pydyf.Dictionary(
+                    {"O": "/Table"})
+                attributes["Scope"] = "/Column" if row == "0" else "/Row"
+                item["A"] = attributes
+
+    return finisher
+
+
+def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path) -> int:
+    """Writes the report to `target`; its size in bytes. Raises PdfFailed when WeasyPrint warns (the report would
+    not be accessible or complete) and OSError when the file cannot be written."""
+    load_weasyprint()
+    import logging
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    today = catalogue.today.isoformat()
+    html = report_html(catalogue, layouts_dir)
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        fetcher = url_fetcher([layouts_dir])
+        fonts = FontConfiguration()
+        base = (layouts_dir / "pdf").resolve().as_uri() + "/"
+        sheets = [CSS(string=(layouts_dir / name).read_text(encoding="utf-8"), base_url=base, url_fetcher=fetcher,
+                      font_config=fonts) for name in (STYLESHEET, REPORT_STYLESHEET)]
+        document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+            stylesheets=sheets, font_config=fonts, pdf_variant=VARIANT)
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        with pdfua.corrections(), _font_dates(today):
+            data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=identifier,
+                                      finisher=_header_scopes(pdfua.finisher({})))
+    finally:
+        logger.removeHandler(collect)
+    failures = list(dict.fromkeys(_explain(record) for record in collect.records))
+    if failures:
+        raise PdfFailed("Der Bericht wurde nicht geschrieben, weil er nicht barrierefrei oder nicht vollständig "
+                        "wäre:\n" + "\n".join(f"  - {text}" for text in failures))
+    target.write_bytes(data)
+    return len(data)
