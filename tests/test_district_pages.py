@@ -10,7 +10,9 @@ import pytest
 
 from catalogue import pipeline
 from catalogue.model.districts import SHOWN_PER_PHASE
+from catalogue.pipeline import LAYOUTS_DIR
 from conftest import TODAY
+from test_cache import assert_same_as_clean_build
 from test_gaps import Tables
 from test_needs import BEDARF, INDICATORS, OFFER, POPULATION
 
@@ -174,3 +176,17 @@ def test_arabic_page_is_right_to_left_and_marks_the_german_names(with_figures):
     assert [cell[2] for cell in parser.tables[0]["rows"][2]][1:4] == ["2,000", "2", "1.0"]
     # the source is German, marked as such
     assert '<span lang="de" dir="ltr">Erfundene Beispielzahlen</span>' in html
+
+
+def test_a_cached_build_writes_the_district_pages_a_clean_build_writes(content, tmp_path):
+    """The page shows counts of other offers and the figures: a change to either reaches it through the cache."""
+    content.write("site.yaml", (content.root / "site.yaml").read_text(encoding="utf-8") + BEDARF)
+    content.write("daten/bevoelkerung.csv", POPULATION)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    assert pipeline.build(content.root, site, TODAY, cache=cache).ok
+    content.write("daten/bevoelkerung.csv", POPULATION.replace("lintorf;kleinkind;2.000", "lintorf;kleinkind;700"))
+    content.write("angebote/ganz-neu.md", OFFER.format(title="Für alle", districts="ganz-stadt", formats="vor-ort"))
+    assert pipeline.build(content.root, site, TODAY, cache=cache).ok
+    assert_same_as_clean_build(content.root, LAYOUTS_DIR, site, tmp_path / "clean")
+    words = text_of(page(site, "stadtteile/lintorf/index.html"))
+    assert "0 bis 3 Jahre 700 1 1,4" in words and "Angebote für ganz Musterstadt: 1" in words
