@@ -180,4 +180,5 @@ def local_number(value: float | int | None, language: str, decimals: int = 0) ->
     """A figure as an interface language writes it: „2.000“ and „1,5“ in German, „2,000“ and „1.5“ in English."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=language)
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=language)
