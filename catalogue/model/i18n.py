@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
+from markupsafe import Markup, escape
 
 GERMAN = "de"
 GERMAN_ONLY_TABLE = "nur-deutsch"
@@ -84,6 +85,15 @@ class Texts:
             category = _plural_rule(self.language)(values.get("count", 0))
             text = text.get(category, text["other"])
         return text.format(**values) if values else text
+
+    def marked(self, key: str, **values) -> Markup:
+        """The text as HTML, its values kept as they are where they are HTML already: a name marked as German
+        (<span lang="de">) inside a sentence of another language. The count chooses the plural form."""
+        held = {name: value if name == "count" else f"\ue000{name}\ue001" for name, value in values.items()}
+        text = str(escape(self(key, **held)))
+        for name, value in values.items():
+            text = text.replace(f"\ue000{name}\ue001", str(escape(value)))
+        return Markup(text)
 
     def raw(self, key: str):
         """An entry as written, placeholders and plural forms unfilled: for texts the browser fills in."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.numbers import format_decimal
+
 from catalogue.model.collation import german_sort_key
 from catalogue.model.offers import Offer
 from catalogue.model.site import WHOLE_CITY, LifePhase, Site
@@ -181,3 +183,11 @@ def german_number(value: float | int | None, decimals: int = 0) -> str:
         return ""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def local_number(value: float | int | None, language: str, decimals: int = 0) -> str:
+    """A figure as an interface language writes it: „2.000“ and „1,5“ in German, „2,000“ and „1.5“ in English."""
+    if value is None:
+        return ""
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=language)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from catalogue.check import schemas
 from catalogue.model.catalogue import Catalogue
+from catalogue.model.districts import DistrictProfile, district_profiles
 from catalogue.model.gaps import GapTables
 from catalogue.model.i18n import GERMAN, interface_languages
 from catalogue.model.languages import EASY_GERMAN
@@ -108,7 +109,7 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
     in each interface language the offer is not translated into, a page with its facts in that language and
     its text in German), and the pages only in German, among them the gap report."""
     pages = []
-    for template, path, context in _browsing_pages(catalogue, languages):
+    for template, path, context in _browsing_pages(catalogue, languages, gaps):
         links = tuple(LanguageLink(language, language_prefix(language) + path.removesuffix("index.html"))
                       for language in languages)
         pages += [PlannedPage(language_prefix(language) + path, template, context, language, links)
@@ -147,9 +148,10 @@ def plan_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> l
     return pages
 
 
-def _browsing_pages(catalogue: Catalogue, languages: list[str]) -> list[tuple[str, str, dict]]:
+def _browsing_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables) -> list[tuple[str, str, dict]]:
     """(template, path, context) of the pages families browse, the same in every language."""
     site = catalogue.site
+    profiles = district_profiles(catalogue, gaps.needs)
     pages = [("pages/home.html", "index.html", {}), ("pages/providers.html", "anbieter/index.html", {})]
     pages += [("pages/provider.html", f"anbieter/{p.id}/index.html", {"provider": p}) for p in catalogue.providers]
     groups = {
@@ -160,7 +162,8 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str]) -> list[tuple[st
     for kind, entries in groups.items():
         pages.append(("pages/browse.html", f"{kind}/index.html", {"kind": kind}))
         for entry_id, name, description, offers in entries:
-            pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size)
+            pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size,
+                                    profiles.get(entry_id) if kind == "stadtteile" else None)
     # Translations into the interface's languages are indexed beside the German pages (plan_pages); without any,
     # every page the search finds is German, and it need not load a filter to tell versions apart.
     translations_searched = any(code in languages for offer in catalogue.offers for code in offer.translations)
@@ -169,11 +172,15 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str]) -> list[tuple[st
     return pages
 
 
-def _listing_pages(kind, entry_id, name, description, offers, size) -> list[tuple[str, str, dict]]:
+def _listing_pages(kind, entry_id, name, description, offers, size,
+                   district: DistrictProfile | None = None) -> list[tuple[str, str, dict]]:
+    """district: what a district's first page says above its list (offers by life phase, the phases it lacks, its
+    figures)."""
     count = max(1, -(-len(offers) // size))
     pages = []
     for number in range(1, count + 1):
         listing = Listing(kind, entry_id, name, description, offers[(number - 1) * size:number * size], len(offers),
                           number, count)
-        pages.append(("pages/listing.html", listing.url(number) + "index.html", {"listing": listing}))
+        pages.append(("pages/listing.html", listing.url(number) + "index.html",
+                      {"listing": listing, "district": district if number == 1 else None}))
     return pages

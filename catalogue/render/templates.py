@@ -25,7 +25,7 @@ from catalogue.model import facets, search_words
 from catalogue.model.i18n import GERMAN, Texts, direction, spoken_clock
 from catalogue.model.languages import EASY_GERMAN, hreflang, html_lang, language_name, own_name
 from catalogue.model.names import Names
-from catalogue.model.needs import german_number
+from catalogue.model.needs import german_number, local_number
 from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
 from catalogue.render import figures_svg, proposal
@@ -283,8 +283,8 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
     env.globals["search_content_security_policy"] = Markup(webserver.content_security_policy(header=False, wasm=True))
     env.globals.update(
-        once=once, other_languages=other_languages, t=texts, t_de=german, url=url, site_url=site_url, asset=asset,
-        module_imports=module_imports,
+        once=once, other_languages=other_languages, t=texts, t_de=german, t_marked=texts.marked, url=url,
+        site_url=site_url, asset=asset, module_imports=module_imports,
         lang_attrs=lang_attrs, say=say, german=german_text, language_name=name_of_language,
         language_names=language_names, district_names=district_names, structured_data=structured_data, names=names,
         # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
@@ -295,5 +295,6 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options,
         heat_map=figures_svg.heat_map, district_map=figures_svg.district_map)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
-                       tel_href=tel_href, clock=spoken_clock, file_size=file_size, number=german_number)
+                       tel_href=tel_href, clock=spoken_clock, file_size=file_size, number=german_number,
+                       figure=lambda value, decimals=0: local_number(value, texts.language, decimals))
     return env
