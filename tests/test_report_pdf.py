@@ -6,7 +6,8 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from conftest import FIXTURE, REPO, run_cli
+from conftest import FIXTURE, REPO, TODAY, run_cli
+from test_comparison import COMPARE, builds  # noqa: F401 (the fixture: test_comparison's catalogue, compared)
 from test_pdf import pdf_ua_findings, structure, text_of
 
 
@@ -57,3 +58,23 @@ def test_a_report_that_cannot_be_written_says_so(tmp_path):
     result = run_cli("report", "--content", str(FIXTURE), "--heute", "2026-11-22", "--pdf", str(target))
     assert result.returncode == 2
     assert f"Der Bericht {target} wurde nicht geschrieben" in result.stderr
+
+
+def test_the_report_with_vergleich_has_the_comparison_as_tables(builds):
+    """report --pdf --vergleich: test_comparison's catalogue, built, changed and compared with its first build."""
+    content, site = builds
+    target = content.parent / "bericht.pdf"
+    result = run_cli("report", "--content", str(content), "--heute", TODAY.isoformat(), "--pdf", str(target),
+                     "--vergleich", str(site / "daten"))
+    assert result.returncode == 0, result.stderr
+    assert pdf_ua_findings(target) == []
+    text = " ".join(text_of(target).split()).replace(" → ", "→")  # pdftotext keeps no space by the arrow
+    for said in (COMPARE, "Stand der früheren Ausgabe: 1. November 2026", "Angebote seitdem: 1 neu, 1 entfernt, "
+                 "1 geändert.", "Zeltlager im Sommer", "Entfernt", "Spielgruppe Nord", "Stadtteile",
+                 "Nord, 0 bis 3 Jahre", "Lücke geschlossen", "Lücke besteht weiter", "0→2", "0,0→5,0",
+                 "1 geschlossen, 2 neu ohne Angebot, 4 weiterhin ohne Angebot."):
+        assert said in text, said
+    with pikepdf.open(target) as document:
+        headers = [item for item in document.objects if isinstance(item, pikepdf.Dictionary)
+                   and item.get("/S") == "/TH"]
+    assert headers and all(str(item.A.Scope) in ("/Column", "/Row") for item in headers)

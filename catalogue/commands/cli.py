@@ -16,7 +16,7 @@ from catalogue.check.schemas import SCHEMA_DIR
 from catalogue.check.site import load_site
 from catalogue.commands import changes, issue_forms, preview
 from catalogue.commands.arguments import EXIT_USAGE, parse
-from catalogue.commands.comparison_report import comparison, comparison_text, earlier_export
+from catalogue.commands.comparison_report import comparison, comparison_section, comparison_text, earlier_export
 from catalogue.commands.needs_report import needs_text
 from catalogue.messages.commands import count, say, seconds as _seconds
 from catalogue.model.gaps import german_report
@@ -123,12 +123,14 @@ def _report_text(catalogue, earlier=None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _report_pdf(catalogue, target: Path) -> int:
-    """`report --pdf DATEI`: the report as PDF/UA, for the committee (render/pdf/report.py)."""
+def _report_pdf(catalogue, target: Path, earlier=None) -> int:
+    """`report --pdf DATEI`: the report as PDF/UA, for the committee (render/pdf/report.py), with the comparison
+    when --vergleich names an earlier export."""
     from catalogue.render.pdf.report import write_report
 
+    compared = None if earlier is None else comparison_section(earlier, catalogue, Texts.load(pipeline.LAYOUTS_DIR))
     try:
-        size = write_report(catalogue, pipeline.LAYOUTS_DIR, target)
+        size = write_report(catalogue, pipeline.LAYOUTS_DIR, target, compared)
     except (PdfFailed, OSError) as error:
         print(say("report_pdf_failed", target=target, error=getattr(error, "strerror", None) or error),
               file=sys.stderr)
@@ -234,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(progress, TerminalProgress):
             progress.finish()
     if args.command == "report" and result.ok and args.report_pdf:
-        return _report_pdf(result.catalogue, args.report_pdf)
+        return _report_pdf(result.catalogue, args.report_pdf, earlier)
     if args.command == "report" and result.ok:
         try:
             sys.stdout.write(_report_text(result.catalogue, earlier))

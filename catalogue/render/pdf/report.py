@@ -4,7 +4,8 @@ Title page with the city, the day of the report and, with figures, their source 
 they are invented examples); then the pictures of render/figures_svg.py, each as an image with its words as
 alternative text and its table right after it, the need tables, and the gap tables of the page luecken/.
 Laid out by WeasyPrint with the catalogue's PDF/UA corrections (pdfua.py) and its stylesheet, plus
-layouts/pdf/bericht.css. Without figures, the report holds the gap tables alone.
+layouts/pdf/bericht.css. Without figures, the report holds the gap tables alone. With `report --vergleich`, a last
+section compares with the earlier export (commands/comparison_report.py's comparison_section: its texts, as tables).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def svg_image(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def report_html(catalogue: Catalogue, layouts_dir: Path) -> str:
+def report_html(catalogue: Catalogue, layouts_dir: Path, comparison=None) -> str:
+    """comparison: a ComparisonSection (commands/comparison_report.py) or None."""
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, interface_languages(layouts_dir), german)
     site = catalogue.site
@@ -43,7 +45,7 @@ def report_html(catalogue: Catalogue, layouts_dir: Path) -> str:
         pictures["map"] = svg_image(shapes) if shapes else ""
     template = environment(layouts_dir, german, german).get_template(TEMPLATE)
     return template.render(catalogue=catalogue, site=site, root=site.base_url, page_path="", report=gaps.report,
-                           tables=gaps.tables, needs=gaps.needs, pictures=pictures)
+                           tables=gaps.tables, needs=gaps.needs, pictures=pictures, comparison=comparison)
 
 
 def _header_scopes(finish):
@@ -66,9 +68,10 @@ def _header_scopes(finish):
     return finisher
 
 
-def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path) -> int:
-    """Writes the report to `target`; its size in bytes. Raises PdfFailed when WeasyPrint warns (the report would
-    not be accessible or complete) and OSError when the file cannot be written."""
+def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path, comparison=None) -> int:
+    """Writes the report to `target`, with the comparison with an earlier export if given; its size in bytes.
+    Raises PdfFailed when WeasyPrint warns (the report would not be accessible or complete) and OSError when the
+    file cannot be written."""
     load_weasyprint()
     import logging
 
@@ -76,7 +79,7 @@ def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path) -> int:
     from weasyprint.text.fonts import FontConfiguration
 
     today = catalogue.today.isoformat()
-    html = report_html(catalogue, layouts_dir)
+    html = report_html(catalogue, layouts_dir, comparison)
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
