@@ -480,7 +480,7 @@ def internal_links(catalogue) -> int:
     parts = contents.Parts(catalogue, pipeline.LAYOUTS_DIR)
     entries = [entry for chapter in parts.chapters for entry in chapter.entries]
     return (len(parts.chapters) + len(entries) + 1 + sum(len(district.entries) for district in parts.index)
-            + sum(1 for entry in entries if not entry.full))
+            + sum(1 for entry in entries if not entry.full) + (1 if parts.needs else 0))
 
 
 def test_the_starter_catalogue_passes_both_pdf_ua_validators(starter_site):
@@ -492,6 +492,33 @@ def test_the_starter_catalogue_passes_both_pdf_ua_validators(starter_site):
     inside = [a for a in annotations if "/Dest" in a]
     assert len(inside) == internal_links(catalogue_of(REPO / "content")) > 100
     assert all(int(a.F) & 4 for a in annotations)  # every annotation printed
+
+
+def test_the_starter_catalogue_ends_with_offers_and_needs_before_the_index(starter_site):
+    """content/ has population figures (invented): the whole catalogue closes with the heat map, the table of offers
+    per 1,000 young people and the map, before the index and listed in the contents; both validators pass it
+    (test_the_starter_catalogue_passes_both_pdf_ua_validators). A life phase on its own has no such section."""
+    path = starter_site / pdf.CATALOGUE_FILE
+    heading = "Angebote und Bedarf in den Stadtteilen"
+    section = page_with(path, f"{heading} Quelle der Einwohnerzahlen")
+    index = page_with(path, "Angebote nach Stadtteil Hier stehen")
+    assert section < index
+    contents = dict(lines_with_pages(path, 2, section - 1))
+    assert contents[heading] == section and contents["Angebote nach Stadtteil"] == index
+    text = text_of(path, section, index - 1)
+    assert "Quelle der Einwohnerzahlen und Kennzahlen: Erfundene Beispielzahlen" in text
+    assert "Stand: 31. Dezember 2025" in text and "Beispiel: Diese Zahlen sind erfunden" in text
+    assert "Angebote je 1.000 junge Menschen nach Stadtteil und Lebensphase" in text
+    assert "Ratingen-Mitte" in text and "unter Bedarf" in text
+    assert "Schematische Beispielkarte, keine echten Grenzen" in text
+    with pikepdf.open(path) as document:
+        figures = [alt for kind, alt in structure(document.Root.StructTreeRoot.K, []) if kind == "/Figure"]
+    pictures = [alt for alt in figures if alt.startswith(("Bild: Angebote je 1.000", "Karte: Angebote je 1.000"))]
+    assert [alt.split(":")[0] for alt in pictures] == ["Bild", "Karte"]
+    assert "Die Zahlen stehen in der Tabelle nach dem Bild." in pictures[0]
+    assert "Die Zahlen je Lebensphase stehen in der Tabelle vor der Karte." in pictures[1]
+    for volume in (starter_site / "pdf").glob("lebensphase-*.pdf"):
+        assert heading not in text_of(volume), volume.name
 
 
 def test_every_link_is_there_once(fixture_site):

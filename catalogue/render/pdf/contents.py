@@ -1,6 +1,6 @@
 """What the catalogue PDF holds, in the order it is printed: the chapters (a life phase with its entries, an offer
-printed in full once and referred to later), the index by district, and the HTML of each part from
-layouts/pdf/katalog.html."""
+printed in full once and referred to later), with population figures the section on needs, the index by district,
+and the HTML of each part from layouts/pdf/katalog.html."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from catalogue.model import facets
 from catalogue.model.catalogue import Catalogue
 from catalogue.model.collation import german_sort_key
 from catalogue.model.i18n import Texts
+from catalogue.model.needs import needs
 from catalogue.model.offers import Offer
 from catalogue.model.site import WHOLE_CITY, LifePhase
 from catalogue.render.paths import offer_url
+from catalogue.render.pdf.pictures import need_pictures
 from catalogue.render.pdf.qr import qr_data_uri
 from catalogue.render.templates import environment
 
 TEMPLATE = "pdf/katalog.html"
+NEEDS_ANCHOR = "bedarf"
 PAGE_STAND_IN = 888  # as wide as any page number the front matter will show
 
 
@@ -85,12 +88,18 @@ class Parts:
         site = catalogue.site
         self.chapters, self.index = plan(catalogue, [phase] if phase else site.life_phases, texts)
         title = texts("pdf_title_phase", phase=phase.name, title=site.title) if phase else site.title
+        # The section on needs compares the districts across all life phases, for planners more than for families:
+        # it closes the whole catalogue only. A life phase on its own (also each volume of a catalogue too large
+        # for one PDF) is handed to families of that age, who would read a comparison of all phases as out of
+        # place; the report (`build.py report --pdf`) and the page luecken/ hold the figures for everyone else.
+        self.needs = None if phase else needs(catalogue.offers, site)
         self.context = {"catalogue": catalogue, "site": site, "root": site.base_url, "page_path": "",
                         "phase": phase, "document_title": title, "chapters": self.chapters, "index": self.index,
-                        "offer_url": lambda offer: offer_url(site, offer.id), "qr": qr_data_uri}
+                        "offer_url": lambda offer: offer_url(site, offer.id), "qr": qr_data_uri,
+                        "needs": self.needs, "pictures": need_pictures(self.needs, texts, site.base_url)}
 
     def html(self, part: str, pages: dict[str, int] | None = None, chapter: Chapter | None = None) -> str:
-        """part: "front" (cover and contents), "chapter" or "index"; pages: the page of each anchor, None for
+        """part: "front" (cover and contents), "chapter", "needs" (only when self.needs) or "index"; pages: the page of each anchor, None for
         stand-ins."""
         return self.template.render(**self.context, part=part, chapter=chapter,
                                     page_of=lambda anchor: PAGE_STAND_IN if pages is None else pages[anchor])
@@ -98,6 +107,8 @@ class Parts:
     def link_descriptions(self, pages: dict[str, int]) -> dict[str, str]:
         """What a link to each life phase, entry and the index leads to, in words: „Elterntelefon, Seite 4“."""
         targets = {"stadtteile": self.texts("pdf_index_heading")}
+        if self.needs:
+            targets[NEEDS_ANCHOR] = self.texts("pdf_needs_heading")
         for chapter in self.chapters:
             targets[chapter.phase.id] = chapter.phase.name
             targets.update((entry.anchor, entry.offer.title) for entry in chapter.entries)

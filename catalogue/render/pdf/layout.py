@@ -206,9 +206,11 @@ def _render_once(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso
                     pages.update(dict.fromkeys(page.anchors, number))
                 documents.append(document)
                 next_page += len(document.pages)
-            documents.append(lay_out(parts.html("index", pages), next_page))
-            for number, page in enumerate(documents[-1].pages, start=next_page):
-                pages.update(dict.fromkeys(page.anchors, number))
+            for part in ("needs", "index") if parts.needs else ("index",):
+                documents.append(lay_out(parts.html(part, pages), next_page))
+                for number, page in enumerate(documents[-1].pages, start=next_page):
+                    pages.update(dict.fromkeys(page.anchors, number))
+                next_page += len(documents[-1].pages)
             front = lay_out(parts.html("front", pages))
             if len(front.pages) == front_pages:
                 break
@@ -216,10 +218,12 @@ def _render_once(parts: Parts, layouts_dir: Path, allowed: list[Path], today_iso
         else:
             raise PdfFailed("Die Seitenzahlen im Inhaltsverzeichnis des PDFs stehen nicht fest: Es wird bei jedem "
                             "Versuch länger. Geben Sie .page-number in layouts/pdf/katalog.css mehr Breite.")
+        finish = pdfua.finisher(parts.link_descriptions(pages))
+        finish = pdfua.header_scopes(finish) if parts.needs else finish  # only the section on needs has tables
         whole = front.copy([page for document in [front, *documents] for page in document.pages])
         with _page_references_once(), pdfua.corrections(), _font_dates(today_iso):
             data = whole.write_pdf(pdf_variant=VARIANT, pdf_identifier=written.hexdigest()[:32].encode("ascii"),
-                                   finisher=pdfua.finisher(parts.link_descriptions(pages)))
+                                   finisher=finish)
     finally:
         logger.removeHandler(collect)
     return data, collect.records

@@ -18,6 +18,8 @@ Checked by two independent validators in tests/test_pdf.py (page-validation, pro
 WeasyPrint gives every box inside a link an annotation of its own, tagged under that box instead of the Link
 element (7.18.5), and a link that is itself a flex item no annotation at all: layouts/pdf/ therefore keeps
 links free of elements (the page numbers stand beside them) and never makes a link a flex item.
+
+A table's header cells get their /Scope (header_scopes), which WeasyPrint leaves out.
 """
 
 from __future__ import annotations
@@ -103,3 +105,24 @@ def finisher(descriptions: dict[str, str]):
                 item["Contents"] = pydyf.String(descriptions[item["Dest"].string])
 
     return finish
+
+
+def header_scopes(finish):
+    """For the tables of layouts/pdf/needs.html (the gap report, the catalogue's section on needs). WeasyPrint
+    tags a header cell with an id („table-row-column“) that the data cells' /Headers name, and with
+    no /Scope: a header that no data cell names (the one over the row headers) would have no meaning (PDF/UA
+    7.5). Every header cell gets its scope: the first row's are column headers, the others row headers."""
+    import pydyf
+
+    def finisher(document, pdf_file) -> None:
+        finish(document, pdf_file)
+        for item in pdf_file.objects:
+            if isinstance(item, pydyf.Dictionary) and item.get("S") == "/TH" and isinstance(item.get("ID"),
+                                                                                              pydyf.String):
+                row = item["ID"].string.split("-")[-2]
+                attributes = item.get("A") if isinstance(item.get("A"), pydyf.Dictionary) else pydyf.Dictionary(
+                    {"O": "/Table"})
+                attributes["Scope"] = "/Column" if row == "0" else "/Row"
+                item["A"] = attributes
+
+    return finisher

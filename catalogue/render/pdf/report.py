@@ -10,27 +10,21 @@ section compares with the earlier export (commands/comparison_report.py's compar
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from pathlib import Path
 
 from catalogue.model.catalogue import Catalogue
 from catalogue.model.gaps import german_report
 from catalogue.model.i18n import Texts, interface_languages
-from catalogue.render import figures_svg
 from catalogue.render.pdf import pdfua
 from catalogue.render.pdf.failed import PdfFailed
 from catalogue.render.pdf.layout import STYLESHEET, VARIANT, _Collect, _explain, _font_dates, load_weasyprint, \
     url_fetcher
+from catalogue.render.pdf.pictures import need_pictures
 from catalogue.render.templates import environment
 
 TEMPLATE = "pdf/bericht.html"
 REPORT_STYLESHEET = "pdf/bericht.css"
-
-
-def svg_image(svg: str) -> str:
-    """The picture as a data: address for an <img> (its alternative text says what the picture shows)."""
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def report_html(catalogue: Catalogue, layouts_dir: Path, comparison=None) -> str:
@@ -38,34 +32,10 @@ def report_html(catalogue: Catalogue, layouts_dir: Path, comparison=None) -> str
     german = Texts.load(layouts_dir)
     gaps = german_report(catalogue, interface_languages(layouts_dir), german)
     site = catalogue.site
-    pictures = {}
-    if gaps.needs:
-        pictures["heat_map"] = svg_image(figures_svg.heat_map(gaps.needs, german))
-        shapes = figures_svg.district_map(gaps.needs, german, site.base_url + "stadtteile/")
-        pictures["map"] = svg_image(shapes) if shapes else ""
+    pictures = need_pictures(gaps.needs, german, site.base_url)
     template = environment(layouts_dir, german, german).get_template(TEMPLATE)
     return template.render(catalogue=catalogue, site=site, root=site.base_url, page_path="", report=gaps.report,
                            tables=gaps.tables, needs=gaps.needs, pictures=pictures, comparison=comparison)
-
-
-def _header_scopes(finish):
-    """WeasyPrint tags a header cell with an id („table-row-column“) that the data cells' /Headers name, and with
-    no /Scope: a header that no data cell names (the one over the row headers) would have no meaning (PDF/UA
-    7.5). Every header cell gets its scope: the first row's are column headers, the others row headers."""
-    import pydyf
-
-    def finisher(document, pdf_file) -> None:
-        finish(document, pdf_file)
-        for item in pdf_file.objects:
-            if isinstance(item, pydyf.Dictionary) and item.get("S") == "/TH" and isinstance(item.get("ID"),
-                                                                                              pydyf.String):
-                row = item["ID"].string.split("-")[-2]
-                attributes = item.get("A") if isinstance(item.get("A"), pydyf.Dictionary) else pydyf.Dictionary(
-                    {"O": "/Table"})
-                attributes["Scope"] = "/Column" if row == "0" else "/Row"
-                item["A"] = attributes
-
-    return finisher
 
 
 def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path, comparison=None) -> int:
@@ -94,7 +64,7 @@ def write_report(catalogue: Catalogue, layouts_dir: Path, target: Path, comparis
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         with pdfua.corrections(), _font_dates(today):
             data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=identifier,
-                                      finisher=_header_scopes(pdfua.finisher({})))
+                                      finisher=pdfua.header_scopes(pdfua.finisher({})))
     finally:
         logger.removeHandler(collect)
     failures = list(dict.fromkeys(_explain(record) for record in collect.records))
