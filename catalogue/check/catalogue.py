@@ -14,6 +14,7 @@ from pathlib import Path
 from catalogue.check.context import LAYOUTS_DIR, Context, read_markdown_to_lint
 from catalogue.check.figures import read_figures
 from catalogue.check.media import check_media
+from catalogue.check.networks import read_networks
 from catalogue.check.offers import read_offers
 from catalogue.check.pages import read_pages
 from catalogue.check.providers import read_providers
@@ -37,12 +38,14 @@ def load_catalogue(content_dir: Path, today: date, progress=lambda stage, done, 
     providers = read_providers(context)
     offers, translations = read_offers(context)
     pages = read_pages(context)
+    networks, network_translations = read_networks(context)
     if context.problems.errors or context.site is None:
         return None, context.problems
-    return _assemble(context, providers, offers, translations, pages), context.problems
+    return (_assemble(context, providers, offers, translations, pages, networks, network_translations),
+            context.problems)
 
 
-def _assemble(context, providers, offers, translations, pages) -> Catalogue:
+def _assemble(context, providers, offers, translations, pages, networks, network_translations) -> Catalogue:
     offers_by_id = {offer.id: offer for offer in offers}
     for translation in translations:
         offers_by_id[translation.offer_id].translations[translation.language] = translation
@@ -54,4 +57,10 @@ def _assemble(context, providers, offers, translations, pages) -> Catalogue:
     for offer in published:
         providers_by_id[offer.provider_id].offers.append(offer)
     pages.sort(key=lambda p: (p.order is None, p.order or 0, german_sort_key(p.title), p.id))
-    return Catalogue(context.site, published, providers, pages, unpublished, context.today, context.media.published)
+    networks_by_id = {network.id: network for network in networks}
+    for translation in network_translations:
+        networks_by_id[translation.network_id].translations[translation.language] = translation
+    shown = sorted((n for n in networks if n.valid_until is None or n.valid_until >= context.today),
+                   key=lambda n: (german_sort_key(n.name), n.id))
+    return Catalogue(context.site, published, providers, pages, unpublished, context.today, context.media.published,
+                     tuple(shown))

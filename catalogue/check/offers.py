@@ -64,7 +64,7 @@ def _check_offer(source: SourceFile, lint_source: Linter, offer_id: str, context
     first_new = len(context.problems.items)
     if context.site is not None:
         for key, allowed in context.site.terms().items():
-            _check_terms(source, key, allowed, context)
+            check_terms(source, key, allowed, context)
     provider = data.get("anbieter")
     if isinstance(provider, str) and ID_PATTERN.fullmatch(provider) and provider not in context.provider_ids:
         context.problems.add(problem("unknown_provider", source.path, source.line_of(["anbieter"]), "anbieter",
@@ -93,7 +93,7 @@ def _check_offer(source: SourceFile, lint_source: Linter, offer_id: str, context
     return _offer_from(offer_id, data if image_shown else {**data, "bild": None}, source.body)
 
 
-def _check_terms(source: SourceFile, key: str, allowed: list[str], context: Context) -> None:
+def check_terms(source: SourceFile, key: str, allowed: list[str], context: Context) -> None:
     values = source.data.get(key)
     if not isinstance(values, list):
         return

@@ -23,14 +23,16 @@ from catalogue.problems import ContentProblem
 from catalogue.read.files import SourceFile
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
-OFFER, PROVIDER, PAGE, SITE, TRANSLATION = (
+OFFER, PROVIDER, PAGE, SITE, TRANSLATION, NETWORK, NETWORK_TRANSLATION = (
     "angebot.schema.json",
     "anbieter.schema.json",
     "seite.schema.json",
     "site.schema.json",
     "uebersetzung.schema.json",
+    "netzwerk.schema.json",
+    "netzwerk-uebersetzung.schema.json",
 )
-SCHEMA_NAMES = (OFFER, PROVIDER, PAGE, SITE, TRANSLATION)
+SCHEMA_NAMES = (OFFER, PROVIDER, PAGE, SITE, TRANSLATION, NETWORK, NETWORK_TRANSLATION)
 
 @cache
 def load_schema(name: str) -> dict:

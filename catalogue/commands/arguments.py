@@ -116,6 +116,8 @@ def _report(parser):
 
 def _new(parser):
     parser.add_argument("id", metavar="KENNUNG", help=HELP["KENNUNG"])
+    parser.add_argument("network_id", nargs="?", default=None, metavar="NETZWERK_KENNUNG",
+                        help=HELP["NETZWERK_KENNUNG"])
 
 
 def _serve(parser):

@@ -139,19 +139,29 @@ def _report_pdf(catalogue, target: Path, earlier=None) -> int:
     return EXIT_OK
 
 
-def _new_offer(content: Path, offer_id: str | None, today: date) -> int:
-    """Writes angebote/<id>.md from the commented template; never over an existing offer."""
+def _new_offer(content: Path, offer_id: str | None, today: date, network_id: str | None = None) -> int:
+    """Writes angebote/<id>.md from the commented template, or netzwerke/<id>.md for `new netzwerk <id>`; never
+    over an existing file."""
+    network = offer_id == "netzwerk" and network_id is not None
+    if network:
+        offer_id = network_id
+    elif network_id is not None:
+        print(say("new_bad_id", offer_id=f"{offer_id} {network_id}"), file=sys.stderr)
+        return EXIT_USAGE
     if not offer_id or not ID_PATTERN.fullmatch(offer_id):
         print(say("new_bad_id", offer_id=offer_id or ""), file=sys.stderr)
         return EXIT_USAGE
-    target = content / "angebote" / f"{offer_id}.md"
+    target = content / ("netzwerke" if network else "angebote") / f"{offer_id}.md"
     existing = sorted(target.parent.glob(f"{offer_id}.*md"))
     if existing:
-        print(say("new_exists", offer_id=offer_id, existing=existing[0]), file=sys.stderr)
+        print(say("new_network_exists" if network else "new_exists", offer_id=offer_id, existing=existing[0]),
+              file=sys.stderr)
         return EXIT_USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    schema = os.path.relpath(SCHEMA_DIR / schemas.OFFER, target.parent.resolve()).replace(os.sep, "/")
-    target.write_text(proposal.offer_template(schema, today), encoding="utf-8")
+    schema_name = schemas.NETWORK if network else schemas.OFFER
+    schema = os.path.relpath(SCHEMA_DIR / schema_name, target.parent.resolve()).replace(os.sep, "/")
+    template = proposal.NETWORK_TEMPLATE if network else proposal.OFFER_TEMPLATE
+    target.write_text(proposal.offer_template(schema, today, template), encoding="utf-8")
     print(say("new_written", target=target), file=sys.stderr)
     return EXIT_OK
 
@@ -195,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     today = args.heute or date.today()
     if args.command == "new":
-        return _new_offer(args.content, args.id, today)
+        return _new_offer(args.content, args.id, today, args.network_id)
     if args.command == "github":
         return _issue_forms(args.content, args.ziel, today)
     if args.command == "changes":

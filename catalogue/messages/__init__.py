@@ -13,6 +13,7 @@ from catalogue.messages.addresses import ADDRESSES
 from catalogue.messages.figures import FIGURES
 from catalogue.messages.lint import LINT
 from catalogue.messages.meaning import MEANING
+from catalogue.messages.networks import NETWORKS
 from catalogue.messages.pdf import PDF
 from catalogue.messages.reading import READING
 from catalogue.messages.site_names import SITE_NAMES
@@ -21,7 +22,7 @@ from catalogue.messages.warnings import WARNINGS
 from catalogue.problems import ERROR, ContentProblem
 
 # One table, as partners' documentation (CONTRIBUTING.md) and its test read it; the kinds in the order of a check.
-MESSAGES: dict[str, tuple[str, str]] = {**READING, **STRUCTURE, **ADDRESSES, **MEANING, **SITE_NAMES, **FIGURES,
+MESSAGES: dict[str, tuple[str, str]] = {**READING, **STRUCTURE, **ADDRESSES, **MEANING, **NETWORKS, **SITE_NAMES, **FIGURES,
                                         **PDF, **LINT, **WARNINGS}
 
 

@@ -16,7 +16,7 @@ HELP: dict[str, str] = {
     "build": "prüfen, Website und PDF schreiben (Standard, wenn kein Befehl genannt ist)",
     "check": "nur prüfen, nichts schreiben",
     "report": "Lücken in der Präventionskette und überfällige Einträge zeigen (wie die Seite luecken/)",
-    "new": "ein neues Angebot aus der Vorlage anlegen",
+    "new": "ein neues Angebot (oder mit „new netzwerk KENNUNG“ ein Netzwerk) aus der Vorlage anlegen",
     "serve": "Vorschau im Browser, die sich bei jeder gespeicherten Änderung selbst erneuert",
     "github": "die Formulare für GitHub-Issues aus site.yaml schreiben",
     "changes": "neue, geänderte und entfernte Angebote seit --since als Markdown, mit ihren Adressen und wie man die "
@@ -33,7 +33,9 @@ HELP: dict[str, str] = {
                   "Hälfte mehr Zeit",
     "--no-cache": "ohne Zwischenspeicher: jede Datei neu lesen und jede Seite neu schreiben (sonst nur die "
                   "geänderten; er liegt neben dem Ausgabeordner, z. B. .site-cache)",
-    "KENNUNG": "die Kennung des neuen Angebots, z. B. krabbelgruppe-lintorf",
+    "KENNUNG": "die Kennung des neuen Angebots, z. B. krabbelgruppe-lintorf; oder „netzwerk“ für ein Netzwerk",
+    "NETZWERK_KENNUNG": "nach „netzwerk“: die Kennung des neuen Netzwerks, z. B. python build.py new netzwerk "
+                        "fruehe-hilfen",
     "report --pdf": "den Bericht als barrierefreies PDF in DATEI schreiben (Titelseite mit Quelle und Stand, Bilder, "
                     "Tabellen), z. B. für den Jugendhilfeausschuss",
     "serve --pdf": "auch das PDF bauen, bei jeder Änderung neu (sonst baut serve keins)",
@@ -97,6 +99,8 @@ COMMANDS: dict[str, str] = {
                   "Bindestriche, 3 bis 80 Zeichen, z. B.: python build.py new krabbelgruppe-lintorf",
     "new_exists": "Fehler: Das Angebot „{offer_id}“ gibt es schon ({existing}). Wählen Sie eine andere Kennung oder "
                   "bearbeiten Sie die vorhandene Datei.",
+    "new_network_exists": "Fehler: Das Netzwerk „{offer_id}“ gibt es schon ({existing}). Wählen Sie eine andere "
+                          "Kennung oder bearbeiten Sie die vorhandene Datei.",
     "new_written": "Angelegt: {target}. Füllen Sie die Angaben aus und prüfen Sie mit: python build.py check",
     # github
     "forms_unchanged": "Die Formulare in {target} sind unverändert. Beheben Sie zuerst die Fehler in site.yaml.",

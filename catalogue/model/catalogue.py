@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from catalogue.model.networks import Network
 from catalogue.model.offers import Offer
 from catalogue.model.site import WHOLE_CITY, Site
 
@@ -58,6 +59,7 @@ class Catalogue:
     unpublished: list[Offer]  # past their gueltig_bis
     today: date  # the day the catalogue is published for: what has expired and which dates lie ahead
     media: dict[str, Path] = field(default_factory=dict)  # the files of bilder/ to publish, by name inside it
+    networks: tuple[Network, ...] = ()  # published (not past gueltig_bis), in German collation order of their names
 
     def overdue(self, checked: date) -> bool:
         """Whether an entry last checked on `checked` is past its next check."""
@@ -83,6 +85,23 @@ class Catalogue:
     def by_district(self) -> dict[str, list[Offer]]:
         """Each district's offers, including those for the whole city: a family in Lintorf can use those too."""
         return self._group(list(self.site.districts), lambda offer: offer.districts, also_in_every=WHOLE_CITY)
+
+    def networks_of_provider(self, provider_id: str) -> list[Network]:
+        """The networks a provider coordinates or belongs to."""
+        return [n for n in self.networks if provider_id in n.providers]
+
+    @cached_property
+    def networks_by_life_phase(self) -> dict[str, list[Network]]:
+        groups: dict[str, list[Network]] = {phase.id: [] for phase in self.site.life_phases}
+        for network in self.networks:
+            for phase in network.life_phases:
+                groups[phase].append(network)
+        return groups
+
+    @cached_property
+    def networks_by_district(self) -> dict[str, list[Network]]:
+        """Each district's networks, including those for the whole city."""
+        return {d: [n for n in self.networks if n.works_in(d, WHOLE_CITY)] for d in self.site.districts}
 
     def _group(self, ids: list[str], keys_of, also_in_every: str | None = None) -> dict[str, list[Offer]]:
         groups: dict[str, list[Offer]] = {i: [] for i in ids}

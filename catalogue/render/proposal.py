@@ -24,6 +24,7 @@ FOLDER = "angebot-vorschlagen"
 TEMPLATE_FILE = "vorlage.md"
 KNOWN_IDS_FILE = "kennungen.json"
 OFFER_TEMPLATE = Path(__file__).parent.parent / "vorlagen" / "angebot.md"
+NETWORK_TEMPLATE = Path(__file__).parent.parent / "vorlagen" / "netzwerk.md"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=.*$", re.MULTILINE)
 EMPTY_STAND = re.compile(r"^stand:[ \t]*(?=#|$)", re.MULTILINE)
 # Languages families in NRW often speak, offered as boxes to tick; languages the catalogue already uses are added.
@@ -34,10 +35,11 @@ def schema_url(catalogue: Catalogue, name: str = schemas.OFFER) -> str:
     return f"{catalogue.site.base_url}schema/{name}"
 
 
-def offer_template(schema: str, today: date) -> str:
+def offer_template(schema: str, today: date, template: Path = OFFER_TEMPLATE) -> str:
     """The commented template, ready to fill in: with the address of the schema and today as `stand`. In the
-    repository it stays paste-ready for partners working in GitHub's web editor, so it has no placeholders."""
-    text = OFFER_TEMPLATE.read_text(encoding="utf-8")
+    repository it stays paste-ready for partners working in GitHub's web editor, so it has no placeholders.
+    template: the offer's, or NETWORK_TEMPLATE."""
+    text = template.read_text(encoding="utf-8")
     text = SCHEMA_LINE.sub(lambda _: f"# yaml-language-server: $schema={schema}", text, count=1)
     return EMPTY_STAND.sub(f"stand: {today.isoformat()}  ", text, count=1)
 

@@ -14,6 +14,9 @@ FILE_KINDS = (
      "Übersetzungen und Leichte Sprache"),
     ("anbieter.schema.json", "`anbieter/<kennung>.md`", "Anbieter"),
     ("seite.schema.json", "`seiten/<kennung>.md`", "Freie Seiten"),
+    ("netzwerk.schema.json", "`netzwerke/<kennung>.md`", "Netzwerke und Arbeitskreise"),
+    ("netzwerk-uebersetzung.schema.json", "`netzwerke/<kennung>.<sprache>.md` und `netzwerke/<kennung>.ls.md`",
+     "Übersetzungen von Netzwerken"),
     ("site.schema.json", "`site.yaml`", "Einstellungen: site.yaml"),
 )
 

@@ -1,0 +1,166 @@
+"""Networks (netzwerke/<id>.md): what a partner is told about a bad file, and what the catalogue makes of a good one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+NETWORK = "netzwerke/fruehe-hilfen.md"
+GOOD = """---
+name: Netzwerk Frühe Hilfen
+art: Arbeitskreis
+koordination: jugendamt
+mitglieder:
+  - familienzentrum
+  - jugendamt
+weitere_mitglieder:
+  - Kinderarztpraxen in Musterstadt
+lebensphasen: [schwangerschaft, kleinkind]
+themen: [fruehe-hilfen]
+stadtteile: [lintorf]
+treffen: viermal im Jahr im Rathaus
+offen_fuer_neue: true
+kontakt:
+  name: Koordination Frühe Hilfen
+  email: fruehe-hilfen@example.org
+stand: 2026-10-01
+---
+Wir arbeiten zusammen, damit Familien mit Babys **schnell** Hilfe finden.
+"""
+
+
+@pytest.fixture
+def networked(content):
+    content.write(NETWORK, GOOD)
+    return content
+
+
+def single_error(content, relative=NETWORK):
+    errors = content.errors()
+    assert len(errors) == 1, [(e.file.name, e.line, e.key, e.message) for e in errors]
+    error = errors[0]
+    assert error.file == content.root / relative
+    assert error.hint
+    return error
+
+
+def test_a_good_network_is_read(networked):
+    assert [p for p in networked.problems() if p.severity != "notice"] == []
+    catalogue = networked.catalogue()
+    (network,) = catalogue.networks
+    assert network.id == "fruehe-hilfen" and network.kind == "Arbeitskreis"
+    assert network.coordinator == "jugendamt" and network.members == ("familienzentrum", "jugendamt")
+    assert network.other_members == ("Kinderarztpraxen in Musterstadt",)
+    assert network.open_to_new and network.meetings == "viermal im Jahr im Rathaus"
+    assert network.contact.email == "fruehe-hilfen@example.org"
+    assert network.stand == date(2026, 10, 1) and network.valid_until is None
+    assert "<strong>schnell</strong>" in network.body_html
+    assert network.source == networked.root / NETWORK
+    assert [n.id for n in catalogue.networks_of_provider("familienzentrum")] == ["fruehe-hilfen"]
+    assert [n.id for n in catalogue.networks_by_life_phase["kleinkind"]] == ["fruehe-hilfen"]
+    assert catalogue.networks_by_district["lintorf"] and not catalogue.networks_by_district["mitte"]
+
+
+def test_unknown_member_with_did_you_mean(networked):
+    networked.replace(NETWORK, "  - familienzentrum\n", "  - familienzentrun\n")
+    error = single_error(networked)
+    assert error.line == 6 and error.key == "mitglieder → 1. Eintrag"
+    assert "familienzentrun" in error.message and "Meinten Sie „familienzentrum“?" in error.message
+    assert "weitere_mitglieder" in error.hint
+
+
+def test_unknown_coordinator(networked):
+    networked.replace(NETWORK, "koordination: jugendamt", "koordination: jugendamtt")
+    error = single_error(networked)
+    assert error.line == 4 and error.key == "koordination"
+    assert "Meinten Sie „jugendamt“?" in error.message
+
+
+@pytest.mark.parametrize("old, new, key, line", [
+    ("lebensphasen: [schwangerschaft, kleinkind]", "lebensphasen: [schwangerschaft, kleinkindd]", "lebensphasen", 10),
+    ("themen: [fruehe-hilfen]", "themen: [fruehe-hilfe]", "themen", 11),
+    ("stadtteile: [lintorf]", "stadtteile: [lintorff]", "stadtteile", 12),
+])
+def test_unknown_life_phase_topic_district(networked, old, new, key, line):
+    networked.replace(NETWORK, old, new)
+    error = single_error(networked)
+    assert error.line == line and error.key.startswith(key)
+    assert "nicht bekannt" in error.message and "Meinten Sie" in error.message
+
+
+def test_whole_city_is_allowed(networked):
+    networked.replace(NETWORK, "stadtteile: [lintorf]", "stadtteile: [ganz-stadt]")
+    catalogue = networked.catalogue()
+    assert all(catalogue.networks_by_district[d] for d in catalogue.site.districts)
+
+
+def test_stand_in_the_future(networked):
+    networked.replace(NETWORK, "stand: 2026-10-01", "stand: 2027-01-01")
+    error = single_error(networked)
+    assert error.line == 18 and error.key == "stand" and "Zukunft" in error.message
+
+
+def test_past_gueltig_bis_is_not_published(networked):
+    networked.replace(NETWORK, "stand: 2026-10-01", "stand: 2026-10-01\ngueltig_bis: 2026-11-01")
+    warnings = [p for p in networked.problems() if p.severity == "warning"]
+    assert [(w.file.name, w.line, w.key) for w in warnings] == [("fruehe-hilfen.md", 19, "gueltig_bis")]
+    assert "nicht veröffentlicht" in warnings[0].message
+    assert networked.catalogue().networks == ()
+
+
+def test_unknown_key(networked):
+    networked.replace(NETWORK, "art: Arbeitskreis", "art: Arbeitskreis\nmitgleider: [jugendamt]")
+    error = single_error(networked)
+    assert error.line == 4 and "mitgleider" in error.message
+
+
+def test_missing_required_key(networked):
+    networked.replace(NETWORK, "art: Arbeitskreis\n", "")
+    error = single_error(networked)
+    assert "art" in error.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("mitglieder:\n  - familienzentrum\n  - jugendamt\n", "mitglieder: []\n"),
+    ("lebensphasen: [schwangerschaft, kleinkind]", "lebensphasen: []"),
+    ("stadtteile: [lintorf]", "stadtteile: []"),
+])
+def test_empty_lists(networked, old, new):
+    networked.replace(NETWORK, old, new)
+    error = single_error(networked)
+    assert error.key in new
+
+
+def test_translation_holds_name_and_body(networked):
+    networked.write("netzwerke/fruehe-hilfen.en.md", "---\nname: Early Help Network\n---\nWe work together.\n")
+    (network,) = networked.catalogue().networks
+    assert network.translations["en"].name == "Early Help Network"
+    assert network.translations["en"].body.strip() == "We work together."
+
+
+def test_translation_without_network(networked):
+    relative = "netzwerke/fruehe-hilfe.en.md"
+    networked.write(relative, "---\nname: Early Help Network\n---\nWe work together.\n")
+    error = single_error(networked, relative)
+    assert error.line == 1 and "fruehe-hilfen" in error.message
+
+
+def test_translation_with_offer_keys(networked):
+    relative = "netzwerke/fruehe-hilfen.tr.md"
+    networked.write(relative, "---\nname: Erken Yardım Ağı\nkurz: Birlikte çalışıyoruz ve yardım ediyoruz.\n---\n")
+    error = single_error(networked, relative)
+    assert error.line == 3 and "kurz" in error.message
+
+
+def test_new_network_from_the_template(content):
+    from conftest import run_cli
+
+    result = run_cli("new", "netzwerk", "runder-tisch", "--content", str(content.root), "--heute", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    written = (content.root / "netzwerke" / "runder-tisch.md").read_text(encoding="utf-8")
+    assert "schemas/netzwerk.schema.json" in written and "stand: 2026-11-22" in written
+    again = run_cli("new", "netzwerk", "runder-tisch", "--content", str(content.root))
+    assert again.returncode != 0 and "Das Netzwerk „runder-tisch“ gibt es schon" in again.stderr
+    offer = run_cli("new", "babytreff-nord", "--content", str(content.root))
+    assert offer.returncode == 0 and (content.root / "angebote" / "babytreff-nord.md").is_file()
