@@ -164,3 +164,99 @@ def test_new_network_from_the_template(content):
     assert again.returncode != 0 and "Das Netzwerk „runder-tisch“ gibt es schon" in again.stderr
     offer = run_cli("new", "babytreff-nord", "--content", str(content.root))
     assert offer.returncode == 0 and (content.root / "angebote" / "babytreff-nord.md").is_file()
+
+
+# --- pages ------------------------------------------------------------------------------------------------
+
+LANGUAGES = ("", "en/", "tr/", "ar/", "uk/", "ru/")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The fixture catalogue with a network whose members are both providers, one with a file-less member, and its
+    English translation; built once for the page tests."""
+    import shutil
+
+    from catalogue import pipeline
+    from conftest import FIXTURE, TODAY
+
+    root = tmp_path_factory.mktemp("networks") / "content"
+    shutil.copytree(FIXTURE, root)
+    (root / "netzwerke").mkdir()
+    (root / NETWORK).write_text(GOOD.replace("stand: 2026-10-01", "beispiel: true\nstand: 2026-10-01"),
+                                encoding="utf-8")
+    (root / "netzwerke/fruehe-hilfen.en.md").write_text("---\nname: Early Help Network\n---\nWe work together.\n",
+                                                         encoding="utf-8")
+    output = root.parent / "site"
+    result = pipeline.build(root, output, TODAY)
+    assert result.ok, [p.message for p in result.problems.errors]
+    return output
+
+
+def _hrefs(page):
+    import re
+
+    return re.findall(r'href="([^"#]*)', page.read_text(encoding="utf-8"))
+
+
+def _resolves(page, href) -> bool:
+    from urllib.parse import urlsplit
+
+    if urlsplit(href).scheme or href.startswith("mailto:") or not href:
+        return True
+    target = (page.parent / href).resolve()
+    return target.is_file() or (target / "index.html").is_file()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_network_page_in_every_language_with_every_link_resolving(site, prefix):
+    from test_build import parse
+
+    page = site / prefix / "netzwerke/fruehe-hilfen/index.html"
+    text = parse(page).text
+    assert ("Early Help Network" if prefix == "en/" else "Netzwerk Frühe Hilfen") in text
+    for words in ("Familienzentrum Lintorf", "Jugendamt Musterstadt", "Kinderarztpraxen in Musterstadt",
+                  "viermal im Jahr im Rathaus", "fruehe-hilfen@example.org"):
+        assert words in text, words
+    html = page.read_text(encoding="utf-8")
+    targets = {(page.parent / href).resolve() for href in _hrefs(page)}
+    for provider in ("familienzentrum", "jugendamt"):
+        assert (site / prefix / "anbieter" / provider).resolve() in targets, provider
+    assert 'class="example-notice"' in html
+    assert not [href for href in _hrefs(page) if not _resolves(page, href)]
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_networks_overview_by_life_phase_in_chain_order(site, prefix):
+    page = site / prefix / "netzwerke/index.html"
+    html = page.read_text(encoding="utf-8")
+    phases = [html.index(f'id="phase-{phase}"') for phase in ("schwangerschaft", "kleinkind", "jugend")]
+    assert phases == sorted(phases)
+    network = (site / prefix / "netzwerke/fruehe-hilfen").resolve()
+    assert [(page.parent / href).resolve() for href in _hrefs(page)].count(network) == 2  # in both of its phases
+    assert not [href for href in _hrefs(page) if not _resolves(page, href)]
+    home = site / prefix / "index.html"  # the footer links the overview
+    assert (site / prefix / "netzwerke").resolve() in {(home.parent / href).resolve() for href in _hrefs(home)}
+
+
+@pytest.mark.parametrize("page, named", [
+    ("anbieter/familienzentrum/index.html", True),
+    ("anbieter/jugendamt/index.html", True),
+    ("lebensphasen/kleinkind/index.html", True),
+    ("lebensphasen/jugend/index.html", False),
+    ("stadtteile/lintorf/index.html", True),
+    ("stadtteile/mitte/index.html", False),
+])
+def test_provider_life_phase_and_district_pages_name_the_network(site, page, named):
+    html = (site / page).read_text(encoding="utf-8")
+    assert ('href="../../netzwerke/fruehe-hilfen/"' in html) is named
+
+
+def test_no_network_pages_without_networks(content, tmp_path):
+    from catalogue import pipeline
+    from conftest import TODAY
+
+    output = tmp_path / "site"
+    assert pipeline.build(content.root, output, TODAY).ok
+    assert not (output / "netzwerke").exists()
+    assert "netzwerke/" not in (output / "index.html").read_text(encoding="utf-8")

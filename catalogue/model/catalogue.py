@@ -86,6 +86,10 @@ class Catalogue:
         """Each district's offers, including those for the whole city: a family in Lintorf can use those too."""
         return self._group(list(self.site.districts), lambda offer: offer.districts, also_in_every=WHOLE_CITY)
 
+    @property
+    def has_networks(self) -> bool:
+        return bool(self.networks)
+
     def networks_of_provider(self, provider_id: str) -> list[Network]:
         """The networks a provider coordinates or belongs to."""
         return [n for n in self.networks if provider_id in n.providers]

@@ -35,6 +35,7 @@ class OnePageView:
     def __init__(self, catalogue: Catalogue):
         self.site, self.today, self.pages = catalogue.site, catalogue.today, catalogue.pages
         self.overdue, self.provider = catalogue.overdue, catalogue.provider
+        self.has_networks = catalogue.has_networks  # the footer links netzwerke/ when there are networks
 
 
 class CompiledTemplates(jinja2.BytecodeCache):

@@ -153,7 +153,15 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables)
     site = catalogue.site
     profiles = district_profiles(catalogue, gaps.needs)
     pages = [("pages/home.html", "index.html", {}), ("pages/providers.html", "anbieter/index.html", {})]
-    pages += [("pages/provider.html", f"anbieter/{p.id}/index.html", {"provider": p}) for p in catalogue.providers]
+    pages += [("pages/provider.html", f"anbieter/{p.id}/index.html",
+               {"provider": p, "networks": catalogue.networks_of_provider(p.id)}) for p in catalogue.providers]
+    if catalogue.networks:
+        pages.append(("pages/networks.html", "netzwerke/index.html", {
+            "by_phase": [(phase, catalogue.networks_by_life_phase[phase.id]) for phase in site.life_phases],
+            "network_graph": None}))
+        pages += [("pages/network.html", f"netzwerke/{n.id}/index.html", {"network": n, "network_graph": None})
+                  for n in catalogue.networks]
+    networks = {"lebensphasen": catalogue.networks_by_life_phase, "stadtteile": catalogue.networks_by_district}
     groups = {
         "lebensphasen": [(p.id, p.name, p.description, catalogue.by_life_phase[p.id]) for p in site.life_phases],
         "themen": [(i, name, "", catalogue.by_topic[i]) for i, name in site.topics.items()],
@@ -163,7 +171,8 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables)
         pages.append(("pages/browse.html", f"{kind}/index.html", {"kind": kind}))
         for entry_id, name, description, offers in entries:
             pages += _listing_pages(kind, entry_id, name, description, offers, site.page_size,
-                                    profiles.get(entry_id) if kind == "stadtteile" else None)
+                                    profiles.get(entry_id) if kind == "stadtteile" else None,
+                                    networks.get(kind, {}).get(entry_id, []))
     # Translations into the interface's languages are indexed beside the German pages (plan_pages); without any,
     # every page the search finds is German, and it need not load a filter to tell versions apart.
     translations_searched = any(code in languages for offer in catalogue.offers for code in offer.translations)
@@ -173,14 +182,15 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables)
 
 
 def _listing_pages(kind, entry_id, name, description, offers, size,
-                   district: DistrictProfile | None = None) -> list[tuple[str, str, dict]]:
+                   district: DistrictProfile | None = None, networks=()) -> list[tuple[str, str, dict]]:
     """district: what a district's first page says above its list (offers by life phase, the phases it lacks, its
-    figures)."""
+    figures). networks: those working in this life phase or district, named on the first page."""
     count = max(1, -(-len(offers) // size))
     pages = []
     for number in range(1, count + 1):
         listing = Listing(kind, entry_id, name, description, offers[(number - 1) * size:number * size], len(offers),
                           number, count)
         pages.append(("pages/listing.html", listing.url(number) + "index.html",
-                      {"listing": listing, "district": district if number == 1 else None}))
+                      {"listing": listing, "district": district if number == 1 else None,
+                       "networks": list(networks) if number == 1 else []}))
     return pages

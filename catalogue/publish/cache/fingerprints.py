@@ -39,7 +39,8 @@ def build_fingerprint(catalogue: Catalogue, layouts_dir: Path, interface_languag
     digest = hashlib.sha256(f"{program_fingerprint()} {compressed_copies}".encode())
     _add_folder(digest, layouts_dir)
     digest.update(_stable([catalogue.site, catalogue.pages, sorted(catalogue.media), catalogue.today,
-                           interface_languages, downloads.catalogue, downloads.phases]).encode())
+                           interface_languages, downloads.catalogue, downloads.phases,
+                           catalogue.has_networks]).encode())
     return digest.hexdigest()
 
 
