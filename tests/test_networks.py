@@ -260,3 +260,74 @@ def test_no_network_pages_without_networks(content, tmp_path):
     assert pipeline.build(content.root, output, TODAY).ok
     assert not (output / "netzwerke").exists()
     assert "netzwerke/" not in (output / "index.html").read_text(encoding="utf-8")
+
+
+# --- open data --------------------------------------------------------------------------------------------
+
+
+def test_networks_in_csv_and_json(site):
+    import csv
+    import json
+
+    with (site / "daten/netzwerke.csv").open(encoding="utf-8-sig", newline="") as file:
+        header, *rows = list(csv.reader(file, delimiter=";"))
+    assert (site / "daten/netzwerke.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    row = dict(zip(header, rows[0]))
+    assert len(rows) == 1 and row["ID"] == "fruehe-hilfen" and row["Koordination"] == "Jugendamt Musterstadt"
+    assert row["Mitglieder (Kennungen)"] == "familienzentrum, jugendamt"
+    assert row["Weitere Mitglieder"] == "Kinderarztpraxen in Musterstadt" and row["Offen für neue Mitglieder"] == "ja"
+    (record,) = json.loads((site / "daten/netzwerke.json").read_text(encoding="utf-8"))
+    assert record["koordination"] == {"id": "jugendamt", "name": "Jugendamt Musterstadt"}
+    assert [m["id"] for m in record["mitglieder"]] == ["familienzentrum", "jugendamt"]
+    assert record["lebensphasen"] == ["schwangerschaft", "kleinkind"] and record["stand"] == "2026-10-01"
+    assert record["uebersetzungen"]["en"]["name"] == "Early Help Network"
+    assert "netzwerke.csv" in (site / "daten/index.html").read_text(encoding="utf-8")
+
+
+def test_networks_in_hsds_as_programs_and_membership_attributes(networked):
+    from catalogue.opendata.hsds import export as hsds
+    from test_hsds import errors, validator
+
+    family_centre, youth_office = hsds.organizations(networked.catalogue())
+    for record in (family_centre, youth_office):
+        assert errors(validator("compiled/organization.json"), record) == [], record["name"]
+    (program,) = youth_office["programs"]
+    assert program["organization_id"] == youth_office["id"] and program["name"] == "Netzwerk Frühe Hilfen"
+    assert "Kinderarztpraxen in Musterstadt" in program["description"]
+    assert "programs" not in family_centre
+    assert [a["value"] for a in youth_office["attributes"]] == ["koordination"]
+    (membership,) = family_centre["attributes"]
+    assert membership["value"] == "mitglied" and membership["link_id"] == family_centre["id"]
+    assert membership["taxonomy_term"]["code"] == "fruehe-hilfen"
+
+
+# --- the gap report ---------------------------------------------------------------------------------------
+
+
+def test_gap_report_names_life_phases_and_districts_without_network(site):
+    import csv
+
+    with (site / "luecken/netzwerke.csv").open(encoding="utf-8-sig", newline="") as file:
+        header, *rows = list(csv.reader(file, delimiter=";"))
+    assert header == ["Lebensphase", "Netzwerke", "Namen der Netzwerke", "Stadtteile ohne Netzwerk"]
+    by_phase = {row[0]: row for row in rows}
+    assert by_phase["Schwangerschaft und Geburt"][1:] == ["1", "Netzwerk Frühe Hilfen", "Mitte, Nord"]
+    assert by_phase["10 bis 18 Jahre"][1:] == ["0", "", "Mitte, Lintorf, Nord"]
+    page = (site / "luecken/index.html").read_text(encoding="utf-8")
+    assert 'id="netzwerke"' in page and "In dieser Lebensphase arbeitet kein Netzwerk." in page
+
+
+def test_report_command_shows_the_network_gaps(networked):
+    from conftest import run_cli
+
+    result = run_cli("report", "--content", str(networked.root), "--heute", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    section = result.stdout[result.stdout.index("Lebensphasen und Stadtteile ohne Netzwerk"):]
+    assert "10 bis 18 Jahre\n  Netzwerke: 0\n  Stadtteile ohne Netzwerk: Mitte, Lintorf, Nord" in section
+
+
+def test_no_network_gaps_without_networks(content):
+    from conftest import run_cli
+
+    result = run_cli("report", "--content", str(content.root), "--heute", "2026-11-22")
+    assert result.returncode == 0 and "ohne Netzwerk" not in result.stdout

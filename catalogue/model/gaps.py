@@ -81,6 +81,18 @@ class GapReport:
     overdue: list[ProviderOverdue]  # providers with the most overdue entries first
     expiring: list[Offer]  # published, but their gueltig_bis comes within EXPIRING_WITHIN
     expired: list[Offer]  # past their gueltig_bis, so on no page
+    # where no network works (netzwerke/), by life phase; empty when the catalogue has no networks at all
+    networks: tuple[NetworkGaps, ...] = ()
+
+
+@dataclass(frozen=True)
+class NetworkGaps:
+    """The networks of one life phase, and the districts none of them works in (one for the whole city works in
+    every district)."""
+
+    phase: LifePhase
+    networks: list[str]  # names, in the catalogue's order
+    districts: list[str]  # names of the districts no network of the phase works in
 
 
 def gap_report(catalogue: Catalogue, languages: list[str], whole_city_name: str) -> GapReport:
@@ -110,7 +122,19 @@ def gap_report(catalogue: Catalogue, languages: list[str], whole_city_name: str)
         sorted((o for o in catalogue.offers if o.valid_until and o.valid_until - catalogue.today <= EXPIRING_WITHIN),
                key=lambda o: (o.valid_until, o.id)),
         sorted(catalogue.unpublished, key=lambda o: (o.valid_until, o.id)),
+        _network_gaps(catalogue),
     )
+
+
+def _network_gaps(catalogue: Catalogue) -> tuple[NetworkGaps, ...]:
+    if not catalogue.networks:
+        return ()
+    site = catalogue.site
+    return tuple(NetworkGaps(
+        phase, [n.name for n in catalogue.networks_by_life_phase[phase.id]],
+        [name for district, name in site.districts.items() if district != WHOLE_CITY
+         and not any(n.works_in(district, WHOLE_CITY) for n in catalogue.networks_by_life_phase[phase.id])],
+    ) for phase in site.life_phases)
 
 
 def _coverage(catalogue: Catalogue, name: str, columns: list[tuple[str, str]], keys_of) -> Coverage:
@@ -224,7 +248,14 @@ def report_tables(report: GapReport, texts, city: str, untranslated_names: dict[
     names = ReportTable("namen", texts("gaps_names_caption"), [texts("gaps_language"), texts("gaps_names_missing")],
                         [[f"{language_name(code, 'de')} ({code})", missing or texts("gaps_names_all")]
                          for code, missing in untranslated_names.items()])
-    return [*coverage, missing, overdue, expiring, names]
+    tables = [*coverage, missing, overdue, expiring, names]
+    if report.networks:  # appended: the page and the PDF find the others by their place
+        tables.append(ReportTable("netzwerke", texts("gaps_networks_caption"), [
+            texts("gaps_life_phase"), texts("gaps_networks_count"), texts("gaps_networks_names"),
+            texts("gaps_networks_no_district"),
+        ], [[gaps.phase.name, len(gaps.networks), join(gaps.networks), join(gaps.districts)]
+            for gaps in report.networks], note=texts("gaps_networks_note")))
+    return tables
 
 
 def _age_runs(runs: list[tuple[int, int]], texts) -> list[str]:

@@ -9,6 +9,7 @@ from catalogue.model.i18n import Texts
 from catalogue.model.needs import needs as need_weighted
 from catalogue.opendata import feeds, ical, made_anew, spreadsheet
 from catalogue.opendata import needs as need_files
+from catalogue.opendata import networks as network_files
 from catalogue.opendata.hsds import export as hsds
 from catalogue.render.downloads import Download
 from catalogue.render.paths import DATA_FOLDER
@@ -27,6 +28,8 @@ def write_open_data(catalogue: Catalogue, pages, german: Texts, root: Path, part
     files = {"hsds_services": f"{DATA_FOLDER}/{hsds.SERVICES_FILE}",
              "hsds_organizations": f"{DATA_FOLDER}/{hsds.ORGANIZATIONS_FILE}",
              "csv": spreadsheet.FILE, "ics": ical.CATALOGUE_FILE, "atom": feeds.FEED_FILE, "sitemap": feeds.SITEMAP_FILE}
+    if network_files.write_files(catalogue, root, german):
+        files |= {"networks_csv": network_files.CSV_FILE, "networks_json": network_files.JSON_FILE}
     # the offers weighed against the young people of each district: only with daten/bevoelkerung.csv
     if need_files.write_files(need_weighted(catalogue.offers, catalogue.site), root, german):
         files |= {"needs_csv": need_files.CSV_FILE, "needs_json": need_files.JSON_FILE}

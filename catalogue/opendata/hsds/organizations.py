@@ -8,6 +8,7 @@ import re
 from catalogue.model.catalogue import Catalogue, Provider
 from catalogue.model.offers import Place
 from catalogue.model.site import Site
+from catalogue.opendata.hsds.programs import membership_attributes, program_records
 from catalogue.opendata.hsds.records import address_record, phone_record, record_id, without_empty
 from catalogue.opendata.hsds.text import plain_text
 from catalogue.render.paths import offer_url
@@ -42,6 +43,9 @@ def organization_record(catalogue: Catalogue, provider: Provider) -> dict:
                    if provider.phone else []),
         "locations": [_provider_location(site, provider, organization_id)] if provider.address else [],
         "services": services_in_short,
+        # networks (netzwerke/): those it coordinates as programs, every one it takes part in as an attribute
+        "programs": program_records(catalogue, provider.id),
+        "attributes": membership_attributes(catalogue, provider.id),
     }, required=("description",))
 
 
