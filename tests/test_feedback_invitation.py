@@ -118,6 +118,23 @@ def test_feedback_url_on_the_repositorys_issues_chooses_the_wish_form():
     assert parse_qsl(parts.query) == [("template", "angebot-fehlt.yml"), ("suche", "Schwimmkurs & Babys"),
                                       ("stadtteil", "Lintorf"), ("seite", f"{BASE}suche/?q=x")]
     assert feedback.form_base("https://example.org/wunsch") == "https://example.org/wunsch"
+    # as the guide for GitHub writes feedback.url: the error form is swapped for the wish form
+    documented = "https://github.com/Stadt/Katalog/issues/new?template=fehler-melden.yml"
+    assert feedback.form_base(documented, "https://github.com/stadt/katalog") == (
+        "https://github.com/Stadt/Katalog/issues/new?template=angebot-fehlt.yml")
+    # another repository's issues are left as they are
+    assert feedback.form_base(documented, "https://github.com/stadt/anderes") == documented
+
+
+def test_feedback_url_on_github_chooses_the_wish_form_on_the_built_page(content, tmp_path):
+    content.replace("site.yaml", "  email: feedback@example.org\n",
+                    "  email: feedback@example.org\n"
+                    "  url: https://github.com/stadt/katalog/issues/new?template=fehler-melden.yml\n"
+                    "repository:\n  url: https://github.com/stadt/katalog\n")
+    form = urlsplit(links(build(content, tmp_path) / "lebensphasen/kleinkind/index.html")["form"])
+    assert form.path == "/stadt/katalog/issues/new"
+    assert parse_qsl(form.query) == [("template", "angebot-fehlt.yml"), ("lebensphase", "0 bis 3 Jahre"),
+                                     ("seite", f"{BASE}lebensphasen/kleinkind/")]
 
 
 def test_encoding_is_encode_uri_component():

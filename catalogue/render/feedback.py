@@ -17,7 +17,11 @@ from catalogue.model.i18n import Texts
 UNRESERVED = "-_.!~*'()"
 # The issue form „Angebot fehlt“ (python build.py github), preselected when feedback.url is the repository's issues.
 ISSUE_FORM = "angebot-fehlt.yml"
-GITHUB_ISSUES = re.compile(r"^https://github\.com/[^/?#]+/[^/?#]+/issues(/new(/choose)?)?/?$")
+# The issues of a repository on GitHub, as docs/betrieb/anleitungen/github-einrichten.md writes feedback.url
+# (…/issues/new?template=fehler-melden.yml), or the list of issues.
+GITHUB_ISSUES = re.compile(r"^https://github\.com/([^/?#]+)/([^/?#]+)/issues(/new(/choose)?)?/?([?#].*)?$",
+                           re.IGNORECASE)
+GITHUB_REPOSITORY = re.compile(r"^https://github\.com/([^/?#]+)/([^/?#]+?)(\.git)?/?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,15 +60,23 @@ def mail_href(address: str, facts: Facts, texts: Texts) -> str:
     return f"mailto:{address}?subject={encode(subject(facts, texts))}&body={encode(body(facts, texts))}"
 
 
-def form_base(url: str) -> str:
-    """The form's address before the facts: on GitHub, the new issue with the form „Angebot fehlt“ chosen."""
-    if url and GITHUB_ISSUES.match(url):
-        return url.split("/issues")[0] + "/issues/new?template=" + ISSUE_FORM
-    return url
+def form_base(url: str, repository: str = "") -> str:
+    """The form's address before the facts. When it is the issues of this repository on GitHub (site.yaml's
+    repository.url, where there is one), the new issue with the form „Angebot fehlt“ chosen, whose fields are
+    named as the parameters, so GitHub fills them in."""
+    issues = GITHUB_ISSUES.match(url or "")
+    if not issues:
+        return url
+    owner, name = issues.group(1), issues.group(2)
+    if repository:
+        ours = GITHUB_REPOSITORY.match(repository)
+        if not ours or (ours.group(1).lower(), ours.group(2).lower()) != (owner.lower(), name.lower()):
+            return url
+    return f"https://github.com/{owner}/{name}/issues/new?template={ISSUE_FORM}"
 
 
-def form_href(url: str, facts: Facts) -> str:
-    base = form_base(url)
+def form_href(url: str, facts: Facts, repository: str = "") -> str:
+    base = form_base(url, repository)
     if not base:
         return ""
     values = [("suche", facts.query), ("lebensphase", facts.phase), ("stadtteil", facts.district),

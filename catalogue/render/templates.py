@@ -242,8 +242,10 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         site = context["site"]
         page = site.base_url + context["page_path"]
         facts = feedback.Facts(query=query, phase=phase, district=district, page=page)
+        repository = site.repository.url if site.repository else ""
         return {"mail": feedback.mail_href(site.feedback_email, facts, texts),
-                "form": feedback.form_href(site.feedback_url, facts), "form_base": feedback.form_base(site.feedback_url)}
+                "form": feedback.form_href(site.feedback_url, facts, repository),
+                "form_base": feedback.form_base(site.feedback_url, repository)}
 
     def weekdays(days) -> str:
         names = texts.list("weekdays_plural")
