@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs, unquote, urlencode, urlsplit
+import shutil
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 import pytest
 import yaml
@@ -13,8 +14,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from catalogue import pipeline
+
 from .checks import RECORD_CSP_VIOLATIONS, WAIT_FOR_RESULTS, axe_report, axe_violations
-from .conftest import REPO, Server, SiteHandler
+from .conftest import FIXTURE, REPO, TODAY, Server, SiteHandler
 
 KRABBEL, AERZTLICH, ZELT = "Krabbelgruppe am Mittwoch", "Ärztliche Beratung für Schwangere", "Zeltlager im Sommer"
 ALL = {KRABBEL, AERZTLICH, ZELT}
@@ -409,3 +412,30 @@ def test_no_axe_violations_with_the_invitation_shown(search, browser):
         browser.set_color_scheme(scheme)
         violations = axe_violations(browser)
         assert not violations, f"{scheme}:\n{axe_report(violations)}"
+
+
+def test_with_feedback_url_on_github_the_form_link_opens_the_wish_form_with_the_search(browser, tmp_path):
+    """feedback.url on this repository's issues: the second link opens „Angebot fehlt“ with the search's facts as
+    the parameters its fields are named by, written by the script as for the mail."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    site_yaml = content / "site.yaml"
+    data = yaml.safe_load(site_yaml.read_text(encoding="utf-8"))
+    data["repository"] = {"url": "https://github.com/beispiel/angebote"}
+    data["feedback"]["url"] = "https://github.com/beispiel/angebote/issues/new?template=fehler-melden.yml"
+    site_yaml.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = pipeline.build(content, tmp_path / "site", TODAY)
+    assert result.ok, [str(p) for p in result.problems.errors]
+    server = Server(tmp_path / "site", "/angebote/")
+    try:
+        browser.driver.get(server.origin + "/angebote/suche/?q=Schwimmkurs&stadtteil=nord")
+        feedback_mail(browser)
+        href = browser.driver.find_element(By.CSS_SELECTOR, "[data-feedback] .feedback-invitation__form") \
+            .get_attribute("href")
+        parts = urlsplit(href)
+        assert (parts.netloc, parts.path) == ("github.com", "/beispiel/angebote/issues/new")
+        assert parse_qsl(parts.query) == [("template", "angebot-fehlt.yml"), ("suche", "Schwimmkurs (Nord)"),
+                                          ("seite", f"{SITE_BASE}suche/?q=Schwimmkurs&stadtteil=nord")]
+        assert " " not in href
+    finally:
+        server.close()
