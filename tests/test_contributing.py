@@ -29,7 +29,7 @@ CONTRIBUTING = REPO / "CONTRIBUTING.md"
 WORKFLOW = REPO / ".github" / "workflows" / "pruefen.yml"
 PULL_REQUEST_TEMPLATE = REPO / ".github" / "pull_request_template.md"
 ISSUE_TEMPLATES = REPO / ".github" / "ISSUE_TEMPLATE"
-ISSUE_FORMS = ("angebot-vorschlagen.yml", "fehler-melden.yml")
+ISSUE_FORMS = ("angebot-vorschlagen.yml", "fehler-melden.yml", "angebot-fehlt.yml")
 OFFER_TEMPLATE = REPO / "catalogue" / "vorlagen" / "angebot.md"
 PARTNER_DOCS = REPO / "docs" / "partner"
 MESSAGE_REFERENCE = PARTNER_DOCS / "referenz" / "meldungen.md"  # the overview
@@ -481,11 +481,47 @@ def test_error_form_asks_which_page_and_what_is_wrong():
     assert not by_id["kontakt"].get("validations", {}).get("required")
 
 
+def assert_wish_form_names(form: dict, site: dict) -> None:
+    """„Angebot fehlt“ offers exactly site.yaml's life phases and districts, in its order."""
+    texts = yaml.safe_load((REPO / "layouts" / "i18n" / "de.yaml").read_text(encoding="utf-8"))
+    by_id = {element.get("id"): element for element in form["body"]}
+    assert by_id["lebensphase"]["attributes"]["options"] == [phase["name"] for phase in site["lebensphasen"]]
+    assert by_id["stadtteil"]["attributes"]["options"] == [texts["whole_city"].format(city=site["stadt"]),
+                                                             *site["stadtteile"].values()]
+    assert f"Familien in {site['stadt']} gesucht" in by_id[None]["attributes"]["value"]
+
+
+def test_wish_form_asks_what_was_missing_and_says_it_is_public():
+    form = issue_form("angebot-fehlt.yml")
+    assert form["name"] == "Angebot fehlt"
+    assert_wish_form_names(form, site_yaml())
+    by_id = {element.get("id"): element for element in form["body"]}
+    assert by_id["suche"]["attributes"]["label"] == "Was haben Sie gesucht und nicht gefunden?"
+    assert by_id["suche"]["validations"]["required"] is True
+    for key in ("lebensphase", "stadtteil", "seite", "kontakt"):
+        assert not by_id[key].get("validations", {}).get("required"), key
+        assert not by_id[key]["attributes"].get("multiple"), key
+    note = by_id[None]["attributes"]["value"]
+    assert "öffentlich" in note and "nur, wenn Sie eine Antwort möchten" in note
+    # the parameters of the site's link („Nichts Passendes gefunden?“) fill in these fields on GitHub
+    assert {"suche", "lebensphase", "stadtteil", "seite"} <= set(by_id)
+
+
+def test_wish_form_for_another_town(tmp_path):
+    content = copy_fixture(tmp_path / "content")
+    result = run_cli("github", "--content", "content", "--ziel", "formulare", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
+    assert_wish_form_names(yaml.safe_load((tmp_path / "formulare" / "angebot-fehlt.yml").read_text(encoding="utf-8")),
+                           site)
+
+
 def test_blank_issues_are_off_and_forms_carry_labels():
     config = yaml.safe_load((ISSUE_TEMPLATES / "config.yml").read_text(encoding="utf-8"))
     assert config["blank_issues_enabled"] is False
     assert issue_form("angebot-vorschlagen.yml")["labels"] == ["angebot"]
     assert issue_form("fehler-melden.yml")["labels"] == ["fehler"]
+    assert issue_form("angebot-fehlt.yml")["labels"] == ["wunsch"]
 
 
 # --- pull request template -------------------------------------------------------------------------------

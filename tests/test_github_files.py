@@ -17,7 +17,7 @@ ISSUE_FORMS = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if p.n
 
 def test_there_is_something_to_check():
     assert {p.name for p in WORKFLOWS} >= {"pruefen.yml", "eigenschaften.yml"}
-    assert {p.name for p in ISSUE_FORMS} == {"angebot-vorschlagen.yml", "fehler-melden.yml"}
+    assert {p.name for p in ISSUE_FORMS} == {"angebot-vorschlagen.yml", "fehler-melden.yml", "angebot-fehlt.yml"}
 
 
 def test_workflows_are_valid():

@@ -223,6 +223,7 @@ def test_network_page_in_every_language_with_every_link_resolving(site, prefix):
     for provider in ("familienzentrum", "jugendamt"):
         assert (site / prefix / "anbieter" / provider).resolve() in targets, provider
     assert 'class="example-notice"' in html
+    assert html.count("<svg") == 1 and 'aria-current="page"' in html  # the picture, this network emphasised
     assert not [href for href in _hrefs(page) if not _resolves(page, href)]
 
 
@@ -233,7 +234,9 @@ def test_networks_overview_by_life_phase_in_chain_order(site, prefix):
     phases = [html.index(f'id="phase-{phase}"') for phase in ("schwangerschaft", "kleinkind", "jugend")]
     assert phases == sorted(phases)
     network = (site / prefix / "netzwerke/fruehe-hilfen").resolve()
-    assert [(page.parent / href).resolve() for href in _hrefs(page)].count(network) == 2  # in both of its phases
+    # in both of its life phases, and the node in the picture
+    assert [(page.parent / href).resolve() for href in _hrefs(page)].count(network) == 3
+    assert html.count("<svg") == 1
     assert not [href for href in _hrefs(page) if not _resolves(page, href)]
     home = site / prefix / "index.html"  # the footer links the overview
     assert (site / prefix / "netzwerke").resolve() in {(home.parent / href).resolve() for href in _hrefs(home)}

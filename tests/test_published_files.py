@@ -49,9 +49,9 @@ def test_a_changed_script_renames_it_and_the_scripts_that_import_it(tmp_path):
     texts.write_text(texts.read_text(encoding="utf-8") + "\n// geändert\n", encoding="utf-8")
     after = plan_assets(layouts).names
     changed = {name for name in before if before[name] != after[name]}
-    # the proposal form's modules that import texts.js themselves are renamed too
-    assert changed == {"texts.js", "search.js", "shortlist.js", "proposal.js", "proposal-check.js",
-                       "proposal-files.js"}, changed
+    # the proposal form's and the search's modules that import texts.js themselves are renamed too
+    assert changed == {"texts.js", "search.js", "search-feedback.js", "shortlist.js", "proposal.js",
+                       "proposal-check.js", "proposal-files.js"}, changed
 
 
 def test_every_text_file_has_compressed_copies_with_its_bytes(built):

@@ -15,7 +15,7 @@ from catalogue.model.i18n import Texts
 from catalogue.model.site import WHOLE_CITY, Site
 
 TEMPLATES = Path(__file__).parent.parent / "vorlagen" / "github"
-FILES = ("angebot-vorschlagen.yml", "fehler-melden.yml", "config.yml")
+FILES = ("angebot-vorschlagen.yml", "fehler-melden.yml", "angebot-fehlt.yml", "config.yml")
 
 
 def quoted(text: str) -> str:

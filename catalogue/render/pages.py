@@ -157,9 +157,8 @@ def _browsing_pages(catalogue: Catalogue, languages: list[str], gaps: GapTables)
                {"provider": p, "networks": catalogue.networks_of_provider(p.id)}) for p in catalogue.providers]
     if catalogue.networks:
         pages.append(("pages/networks.html", "netzwerke/index.html", {
-            "by_phase": [(phase, catalogue.networks_by_life_phase[phase.id]) for phase in site.life_phases],
-            "network_graph": None}))
-        pages += [("pages/network.html", f"netzwerke/{n.id}/index.html", {"network": n, "network_graph": None})
+            "by_phase": [(phase, catalogue.networks_by_life_phase[phase.id]) for phase in site.life_phases]}))
+        pages += [("pages/network.html", f"netzwerke/{n.id}/index.html", {"network": n})
                   for n in catalogue.networks]
     networks = {"lebensphasen": catalogue.networks_by_life_phase, "stadtteile": catalogue.networks_by_district}
     groups = {

@@ -28,9 +28,10 @@ from catalogue.model.names import Names
 from catalogue.model.needs import german_number, local_number
 from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
-from catalogue.render import figures_svg, proposal
+from catalogue.render import feedback, figures_svg, proposal
 from catalogue.render.assets import Assets
 from catalogue.render.markup import MarkdownRenderer
+from catalogue.render.network_graph import network_graph_svg
 from catalogue.render.paths import EASY_OFFERS, offer_path
 
 
@@ -181,6 +182,15 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     district_lists: dict[tuple[str, ...], Markup] = {}  # of last_names' site: a few combinations, on many cards
 
     @jinja2.pass_context
+    def network_graph_markup(context, networks, highlight: str | None = None) -> Markup:
+        """The picture of the networks (render/network_graph.py) for this page: links relative to it, texts in its
+        language; highlight: the network whose page this is. Only on the networks' pages, which see the whole
+        catalogue."""
+        names = {provider.id: provider.name for provider in context["catalogue"].providers}
+        return Markup(network_graph_svg(networks, names, lambda i: url(context, f"netzwerke/{i}/"),
+                                        lambda i: url(context, f"anbieter/{i}/"), texts, highlight))
+
+    @jinja2.pass_context
     def names(context) -> Names:
         """The names of site.yaml in the page's language (names.py): say(names().topic(id)) and the like."""
         site = context["site"]
@@ -233,6 +243,20 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
                   "body": german("report_body", title=offer.title, url=page)}
         return f"mailto:{site.feedback_email}?" + urlencode(fields, quote_via=quote)
 
+    @jinja2.pass_context
+    def feedback_links(context, query: str = "", phase: str = "", district: str = "") -> dict[str, str]:
+        """„Nichts Passendes gefunden?“: a mailto: link with the subject and body written in the page's language
+        (RFC 6068: percent-encoded as encodeURIComponent does, line breaks as CRLF), and the address of the
+        form of site.yaml's feedback.url with the same facts as parameters. The reader's mail program or browser
+        shows everything before it is sent; the site itself sends and stores nothing."""
+        site = context["site"]
+        page = site.base_url + context["page_path"]
+        facts = feedback.Facts(query=query, phase=phase, district=district, page=page)
+        repository = site.repository.url if site.repository else ""
+        return {"mail": feedback.mail_href(site.feedback_email, facts, texts),
+                "form": feedback.form_href(site.feedback_url, facts, repository),
+                "form_base": feedback.form_base(site.feedback_url, repository)}
+
     def weekdays(days) -> str:
         names = texts.list("weekdays_plural")
         ordered = sorted(days, key=WEEKDAYS.index)
@@ -283,7 +307,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
     env.globals["search_content_security_policy"] = Markup(webserver.content_security_policy(header=False, wasm=True))
     env.globals.update(
-        once=once, other_languages=other_languages, t=texts, t_de=german, t_marked=texts.marked, url=url,
+        once=once, other_languages=other_languages, network_graph_markup=network_graph_markup, t=texts, t_de=german, t_marked=texts.marked, url=url,
         site_url=site_url, asset=asset, module_imports=module_imports,
         lang_attrs=lang_attrs, say=say, german=german_text, language_name=name_of_language,
         language_names=language_names, district_names=district_names, structured_data=structured_data, names=names,
@@ -293,7 +317,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
         lang=texts.language, dir=texts.direction, age_range=age_range, district_name=district_name,
         route_url=route_url, report_problem_url=report_problem_url, search_filters=search_filters,
         result_facts=result_facts, synonyms_of=synonyms_of, facet_options=facet_options, form_options=form_options,
-        heat_map=figures_svg.heat_map, district_map=figures_svg.district_map)
+        heat_map=figures_svg.heat_map, district_map=figures_svg.district_map, feedback_links=feedback_links)
     env.filters.update(markdown=render_markdown, long_date=texts.long_date, event_date=event_date, weekdays=weekdays,
                        tel_href=tel_href, clock=spoken_clock, file_size=file_size, number=german_number,
                        figure=lambda value, decimals=0: local_number(value, texts.language, decimals))

@@ -10,12 +10,14 @@
 // Every filter value says how many offers it gives with the query and the other filters (its own filter's
 // other values left out, as they widen the search). When a query finds nothing or very little, the page
 // suggests the nearest words of the catalogue (spelling.js, loaded only then); when it finds nothing, it also
-// offers each chosen filter's removal with what that would give, the browsing pages and the help lines. The
+// offers each chosen filter's removal with what that would give, the browsing pages and the help lines; with
+// three offers or fewer, it asks the reader to tell the city what was missing (search-feedback.js). The
 // status line is the one live region: the number found is said once, the counts change silently.
 
 import { counted, fill } from "./texts.js";
 import { addressFor, isEmpty, label, showState, stateFromAddress, stateFromForm, withoutFilter } from "./search-address.js";
 import { card } from "./search-cards.js";
+import { showFeedback } from "./search-feedback.js";
 import { allFilters, countsFor, find, loadIndex } from "./search-index.js";
 import { boxes, clear, filterPanel, form, list, more, nothing, query, removals, results, status, suggestions, text }
   from "./search-page.js";
@@ -117,6 +119,7 @@ async function search(state) {
   showSuggestions(spelling);
   clear.hidden = isEmpty(state);
   nothing.hidden = isEmpty(state) || count > 0;
+  showFeedback(state, count, text("textSeparator"));
   showCards(cards);
   status.textContent = isEmpty(state) ? "" : statusText(state, count, spelling);
   results.removeAttribute("aria-busy");

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs, urlencode, urlsplit
+import shutil
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 import pytest
 import yaml
@@ -13,8 +14,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from catalogue import pipeline
+
 from .checks import RECORD_CSP_VIOLATIONS, WAIT_FOR_RESULTS, axe_report, axe_violations
-from .conftest import REPO, Server, SiteHandler
+from .conftest import FIXTURE, REPO, TODAY, Server, SiteHandler
 
 KRABBEL, AERZTLICH, ZELT = "Krabbelgruppe am Mittwoch", "Ärztliche Beratung für Schwangere", "Zeltlager im Sommer"
 ALL = {KRABBEL, AERZTLICH, ZELT}
@@ -329,3 +332,110 @@ def test_the_german_search_loads_the_versions_filter_only_where_there_are_transl
     assert any("Krabbelgruppe" in title for title in titles), titles
     assert any("/pagefind/fragment/" in path for path in requested)  # the worker's requests are seen
     assert any("/pagefind/filter/" in path for path in requested) == filters_loaded, requested
+
+
+# --- „Nichts Passendes gefunden?“ -----------------------------------------------------------------------------
+
+WAIT_FOR_FEEDBACK = """
+const done = arguments[arguments.length - 1];
+const started = Date.now();
+(function poll() {
+  const section = document.querySelector('[data-feedback]');
+  const busy = document.querySelector('.search__results[aria-busy]');
+  const status = document.getElementById('suche-status').textContent;
+  if (section && !section.hidden && !busy && status) return done(section.querySelector('a[href^="mailto:"]').href);
+  if (Date.now() - started > 15000) return done('TIMEOUT: ' + status);
+  setTimeout(poll, 50);
+})();
+"""
+SITE_BASE = "https://katalog.example.org/angebote/"
+
+
+def feedback_mail(browser) -> tuple[str, str, str]:
+    """The address, subject and body of the invitation's mail link, once the search has written it."""
+    href = browser.driver.execute_async_script(WAIT_FOR_FEEDBACK)
+    assert not href.startswith("TIMEOUT"), href
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and " " not in href and "+" not in parts.query
+    fields = dict(pair.split("=", 1) for pair in parts.query.split("&"))
+    assert set(fields) == {"subject", "body"}
+    return parts.path, unquote(fields["subject"]), unquote(fields["body"])
+
+
+@pytest.mark.parametrize("language, prefix", [("de", ""), ("ar", "ar/")])
+def test_a_search_that_finds_nothing_invites_a_mail_with_the_query_and_the_page(search, browser, language, prefix):
+    texts = yaml.safe_load((REPO / "layouts" / "i18n" / f"{language}.yaml").read_text(encoding="utf-8"))
+    query = "xyzzy zwölf & Co"
+    browser.driver.get(browser.origins["katalog"] + f"/angebote/{prefix}suche/?" + urlencode({"q": query}))
+    address, subject, body = feedback_mail(browser)
+    assert address == "feedback@example.org"
+    assert subject == texts["feedback_subject_about"].format(about=query)
+    lines = body.split("\r\n")
+    assert lines[0] == texts["feedback_body_intro"]
+    assert texts["feedback_body_search"].format(query=query) in lines
+    page = f"{SITE_BASE}{prefix}suche/?" + urlencode({"q": query})
+    assert texts["feedback_body_page"].format(url=page) in lines
+    assert texts["feedback_body_missing"] in lines
+    heading = browser.driver.find_element(By.ID, "suche-nichts-passendes")
+    assert heading.is_displayed() and heading.text == texts["feedback_heading"]
+    if language == "ar":
+        assert "بحثت عن" in body and "خدمة ناقصة في الدليل" in subject
+    assert search.csp_violations() == []
+
+
+def test_the_mail_names_the_chosen_filters_and_follows_the_search(search, browser):
+    search.open(q="xyzzy", stadtteil="lintorf")
+    _, subject, body = feedback_mail(browser)
+    assert subject == "Angebot fehlt im Katalog: xyzzy (Lintorf)"
+    assert "Gesucht: xyzzy (Lintorf)" in body.split("\r\n")
+    assert f"{SITE_BASE}suche/?q=xyzzy&stadtteil=lintorf" in body
+    box = browser.driver.find_element(By.CSS_SELECTOR, "input[name=q]")
+    box.clear()
+    box.send_keys("Schwimmkurs", Keys.ENTER)
+    WebDriverWait(browser.driver, 15).until(lambda driver: "Schwimmkurs" in driver.find_element(
+        By.CSS_SELECTOR, "[data-feedback] a[href^='mailto:']").get_attribute("href"))
+    _, subject, _ = feedback_mail(browser)
+    assert subject == "Angebot fehlt im Katalog: Schwimmkurs (Lintorf)"
+
+
+def test_the_invitation_waits_for_a_search(search, browser):
+    search.open()
+    browser.settle()
+    assert not browser.driver.find_element(By.CSS_SELECTOR, "[data-feedback]").is_displayed()
+    assert not browser.driver.find_element(By.CSS_SELECTOR, "[data-no-js] .feedback-invitation").is_displayed()
+
+
+def test_no_axe_violations_with_the_invitation_shown(search, browser):
+    search.open(q="xyzzy")
+    feedback_mail(browser)
+    for scheme in ("light", "dark"):
+        browser.set_color_scheme(scheme)
+        violations = axe_violations(browser)
+        assert not violations, f"{scheme}:\n{axe_report(violations)}"
+
+
+def test_with_feedback_url_on_github_the_form_link_opens_the_wish_form_with_the_search(browser, tmp_path):
+    """feedback.url on this repository's issues: the second link opens „Angebot fehlt“ with the search's facts as
+    the parameters its fields are named by, written by the script as for the mail."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    site_yaml = content / "site.yaml"
+    data = yaml.safe_load(site_yaml.read_text(encoding="utf-8"))
+    data["repository"] = {"url": "https://github.com/beispiel/angebote"}
+    data["feedback"]["url"] = "https://github.com/beispiel/angebote/issues/new?template=fehler-melden.yml"
+    site_yaml.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = pipeline.build(content, tmp_path / "site", TODAY)
+    assert result.ok, [str(p) for p in result.problems.errors]
+    server = Server(tmp_path / "site", "/angebote/")
+    try:
+        browser.driver.get(server.origin + "/angebote/suche/?q=Schwimmkurs&stadtteil=nord")
+        feedback_mail(browser)
+        href = browser.driver.find_element(By.CSS_SELECTOR, "[data-feedback] .feedback-invitation__form") \
+            .get_attribute("href")
+        parts = urlsplit(href)
+        assert (parts.netloc, parts.path) == ("github.com", "/beispiel/angebote/issues/new")
+        assert parse_qsl(parts.query) == [("template", "angebot-fehlt.yml"), ("suche", "Schwimmkurs (Nord)"),
+                                          ("seite", f"{SITE_BASE}suche/?q=Schwimmkurs&stadtteil=nord")]
+        assert " " not in href
+    finally:
+        server.close()
