@@ -320,6 +320,13 @@ def test_gap_report_names_life_phases_and_districts_without_network(site):
     assert 'id="netzwerke"' in page and "In dieser Lebensphase arbeitet kein Netzwerk." in page
 
 
+def test_check_counts_the_networks(networked):
+    from conftest import run_cli
+
+    result = run_cli("check", "--content", str(networked.root), "--heute", "2026-11-22")
+    assert result.returncode == 0 and "4 Übersetzungen, 1 Netzwerk. Keine Fehler" in result.stderr
+
+
 def test_report_command_shows_the_network_gaps(networked):
     from conftest import run_cli
 

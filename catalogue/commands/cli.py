@@ -81,6 +81,8 @@ def _summary(result: pipeline.Result, command: str, output: Path) -> str:
     translations = sum(len(o.translations) for o in catalogue.offers)
     counts = ", ".join((count(len(catalogue.offers), "offer"), count(len(catalogue.providers), "provider"),
                         count(len(catalogue.pages), "page"), count(translations, "translation")))
+    if catalogue.networks:
+        counts += ", " + count(len(catalogue.networks), "network")
     if catalogue.unpublished:
         counts += say("unpublished", expired=count(len(catalogue.unpublished), "expired"))
     if command == "check":

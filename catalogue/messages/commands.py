@@ -258,6 +258,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "provider": ("Anbieter", "Anbieter"),
     "page": ("freie Seite", "freie Seiten"),
     "translation": ("Übersetzung", "Übersetzungen"),
+    "network": ("Netzwerk", "Netzwerke"),
     "expired": ("abgelaufenes Angebot", "abgelaufene Angebote"),
 }
 
