@@ -341,3 +341,31 @@ def test_no_network_gaps_without_networks(content):
 
     result = run_cli("report", "--content", str(content.root), "--heute", "2026-11-22")
     assert result.returncode == 0 and "ohne Netzwerk" not in result.stdout
+
+
+# --- the build cache --------------------------------------------------------------------------------------
+
+
+def test_a_cached_build_follows_every_change_of_a_network(content, tmp_path):
+    """Provider, life-phase and district pages may be reused from the cache: they must follow a network that is
+    added, renamed, moved to another district and removed, as a clean build would write them."""
+    from catalogue import pipeline
+    from conftest import TODAY
+    from test_cache import assert_same_as_clean_build
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    layouts = pipeline.LAYOUTS_DIR
+    network = content.root / NETWORK
+    steps = [
+        lambda: content.write(NETWORK, GOOD),
+        lambda: content.replace(NETWORK, "name: Netzwerk Frühe Hilfen", "name: Arbeitskreis Frühe Hilfen"),
+        lambda: content.replace(NETWORK, "stadtteile: [lintorf]", "stadtteile: [mitte]"),
+        lambda: content.replace(NETWORK, "  - familienzentrum\n", ""),
+        lambda: network.unlink(),
+    ]
+    assert pipeline.build(content.root, site, TODAY, cache=cache).ok
+    for step in steps:
+        step()
+        result = pipeline.build(content.root, site, TODAY, cache=cache)
+        assert result.ok, [p.message for p in result.problems.errors]
+        assert_same_as_clean_build(content.root, layouts, site, tmp_path / "clean", result)
