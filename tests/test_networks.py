@@ -369,3 +369,15 @@ def test_a_cached_build_follows_every_change_of_a_network(content, tmp_path):
         result = pipeline.build(content.root, site, TODAY, cache=cache)
         assert result.ok, [p.message for p in result.problems.errors]
         assert_same_as_clean_build(content.root, layouts, site, tmp_path / "clean", result)
+
+
+def test_the_catalogue_pdf_names_the_networks_of_each_life_phase(networked, tmp_path):
+    from catalogue import pipeline
+    from conftest import TODAY
+    from test_pdf import text_of
+
+    site = tmp_path / "site"
+    assert pipeline.build(networked.root, site, TODAY, pdf=True).ok
+    text = text_of(site / "pdf/katalog.pdf")
+    assert text.count("Wer in dieser Lebensphase zusammenarbeitet") == 2  # Schwangerschaft, 0 bis 3 Jahre
+    assert "Netzwerk Frühe Hilfen (Arbeitskreis)." in text
