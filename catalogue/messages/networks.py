@@ -1,8 +1,6 @@
 """What a partner is told about a network file (netzwerke/<id>.md): members and coordination that name no provider,
 a translation without its network, a network past its end."""
 
-
-
 NETWORKS: dict[str, tuple[str, str]] = {
     "unknown_network_provider": (
         "„{value}“ bei „{key}“ ist kein Anbieter: Im Ordner anbieter/ fehlt die Datei {value}.md.{suggestion}",
