@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
-from jinja2.utils import _PassArg
 from markupsafe import Markup, escape
 
 from catalogue import webserver
@@ -30,6 +29,7 @@ from catalogue.model.offers import WEEKDAYS, Place, Wording
 from catalogue.opendata import jsonld
 from catalogue.render import feedback, figures_svg, proposal
 from catalogue.render.assets import Assets
+from catalogue.render.environment import QuickEnvironment
 from catalogue.render.markup import MarkdownRenderer
 from catalogue.render.network_graph import network_graph_svg
 from catalogue.render.paths import EASY_OFFERS, offer_path
@@ -41,53 +41,6 @@ MAX_FRAGMENTS = 30000
 _markdown = MarkdownRenderer()  # one for every language's environment, so that each text is rendered once
 
 
-class _PageContext(jinja2.runtime.Context):
-    """Jinja's context, with a quicker way of calling a helper. Jinja asks each called object up to four times how
-    it wants to be called, and a page calls about a hundred helpers; here a type's __call__ is asked once."""
-
-    _passed_to_call: dict[type, _PassArg | None] = {}  # what a type's __call__ asks for (a macro: eval_context)
-
-    def call(__self, __obj, *args, **kwargs):
-        kind = type(__obj)
-        try:
-            passed = __self._passed_to_call[kind]
-        except KeyError:
-            passed = __self._passed_to_call[kind] = getattr(getattr(kind, "__call__", None), "jinja_pass_arg", None)
-        if passed is None:
-            passed = getattr(__obj, "jinja_pass_arg", None)
-        else:
-            __obj = __obj.__call__
-        loop_vars = kwargs.pop("_loop_vars", None) if kwargs else None
-        block_vars = kwargs.pop("_block_vars", None) if kwargs else None
-        if passed is _PassArg.context:
-            # as in Jinja: the variables set in loops and blocks are seen by the helper
-            if loop_vars:
-                __self = __self.derived(loop_vars)
-            if block_vars:
-                __self = __self.derived(block_vars)
-            args = (__self, *args)
-        elif passed is _PassArg.eval_context:
-            args = (__self.eval_ctx, *args)
-        elif passed is _PassArg.environment:
-            args = (__self.environment, *args)
-        try:
-            return __obj(*args, **kwargs)
-        except StopIteration:
-            return __self.environment.undefined("value was undefined because a callable raised a StopIteration "
-                                                "exception")
-
-
-class _Environment(jinja2.Environment):
-    """Jinja's environment with the quicker calls of _PageContext, and with each template's globals in one dict: a
-    page makes a context for itself and one for each component it imports, and Jinja would copy the globals into
-    each of them one lookup at a time. The globals are all set before the first template is loaded."""
-
-    context_class = _PageContext
-
-    def make_globals(self, template_globals):
-        return {**self.globals, **(template_globals or {})}
-
-
 def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = "",
                 interface_texts: tuple[Texts, ...] = (),
                 compiled: jinja2.BytecodeCache | None = None,
@@ -97,7 +50,7 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     what the search index keeps of a page for the search pages of all languages; compiled: where the compiled
     templates are shared (render/html.py's CompiledTemplates, or a folder of the build cache); assets: the
     stylesheet and scripts under their published names, and the scripts' imports (render/assets.py, plan_assets)."""
-    env = _Environment(
+    env = QuickEnvironment(
         loader=jinja2.FileSystemLoader(layouts_dir),
         bytecode_cache=compiled,
         undefined=jinja2.StrictUndefined,
@@ -307,8 +260,8 @@ def environment(layouts_dir: Path, texts: Texts, german: Texts, prefix: str = ""
     env.globals["content_security_policy"] = Markup(webserver.content_security_policy(header=False))
     env.globals["search_content_security_policy"] = Markup(webserver.content_security_policy(header=False, wasm=True))
     env.globals.update(
-        once=once, other_languages=other_languages, network_graph_markup=network_graph_markup, t=texts, t_de=german, t_marked=texts.marked, url=url,
-        site_url=site_url, asset=asset, module_imports=module_imports,
+        once=once, other_languages=other_languages, network_graph_markup=network_graph_markup, t=texts, t_de=german,
+        t_marked=texts.marked, url=url, site_url=site_url, asset=asset, module_imports=module_imports,
         lang_attrs=lang_attrs, say=say, german=german_text, language_name=name_of_language,
         language_names=language_names, district_names=district_names, structured_data=structured_data, names=names,
         # after a link to a page only in German: „ (auf Deutsch)“ in the page's language
