@@ -16,6 +16,7 @@ from collections.abc import Callable
 from html import escape
 
 from catalogue.model.needs import Needs, german_number
+from catalogue.render.svg_text import coordinate as _n, wrap  # _n: short, it stands in every attribute
 
 # Light steps (ColorBrewer Blues): 0 = no offer, 1–4 = the quarters of the values above 0 (thresholds()).
 LIGHT = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
@@ -62,21 +63,11 @@ def step(rate: float, limits: list[float]) -> int:
     return next((i for i, limit in enumerate(limits, 1) if shown <= limit), STEPS - 1)
 
 
-def _n(value: float) -> str:
-    """A coordinate, rounded to one decimal and written without a needless „.0“."""
-    text = f"{round(value, 1):.1f}".removesuffix(".0")
-    return "0" if text == "-0" else text
-
 
 def _lines(text: str, width: int) -> list[str]:
     """A name broken at spaces into lines of about `width` characters, at most four."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines[:3] + [" ".join(lines[3:])] if len(lines) > 4 else lines or [""]
+    lines = wrap(text, width)
+    return lines[:3] + [" ".join(lines[3:])] if len(lines) > 4 else lines
 
 
 def _defs(prefix: str) -> str:

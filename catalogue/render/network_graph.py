@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from catalogue.model.collation import german_sort_key
+from catalogue.render.svg_text import coordinate as _n, wrap  # _n: short, it stands in every attribute
 
 # The light colours of layouts/base.css, for a picture shown without the page's stylesheet.
 TEXT, MUTED, LINK, BORDER, ACCENT = "#1b1b1b", "#454545", "#1a4f8b", "#6f6f6f", "#0b5d3b"
@@ -43,20 +44,6 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (0.62 if bold else 0.57)
 
 
-def _n(value: float) -> str:
-    text = f"{round(value, 1):.1f}".removesuffix(".0")
-    return "0" if text == "-0" else text
-
-
-def _lines(text: str, width: int) -> list[str]:
-    """A name broken at spaces into lines of about `width` characters (a longer word keeps its own line)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
 
 
 @dataclass
@@ -140,13 +127,13 @@ def network_graph_svg(networks, provider_names: dict[str, str], network_href: Ca
     top = MARGIN + 4
     y = top
     for organisation in drawn:
-        organisation.lines = _lines(organisation.name, MEMBER_WRAP)
+        organisation.lines = wrap(organisation.name, MEMBER_WRAP)
         organisation.y = y
         y += organisation.height
     members_bottom = y
 
     # the networks' column: each centred on its members, never overlapping the one above
-    heads = [_lines(network.name, NETWORK_WRAP) for network in shown]
+    heads = [wrap(network.name, NETWORK_WRAP) for network in shown]
     box_w = max(text_width(line, NETWORK_SIZE, True) for lines in heads for line in lines) + 2 * BOX_PAD
     boxes: list[tuple[float, float]] = []  # (top, height)
     below = top
